@@ -1,0 +1,5 @@
+/** The sample plugin; its classes stay private to its bundle. */
+@NullMarked
+package org.alexandria.samples.hello.internal;
+
+import org.jspecify.annotations.NullMarked;

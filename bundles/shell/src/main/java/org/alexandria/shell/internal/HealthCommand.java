@@ -1,0 +1,37 @@
+package org.alexandria.shell.internal;
+
+import org.alexandria.api.plugin.HealthReport;
+import org.alexandria.api.plugin.PluginInfo;
+import org.alexandria.api.plugin.PluginRegistry;
+import org.alexandria.api.plugin.PluginState;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** {@code alexandria:health}: runs every plugin's health check now and prints the result. */
+@Command(scope = "alexandria", name = "health", description = "Checks the platform's and every plugin's health now")
+@Service
+public class HealthCommand implements Action {
+
+    @Reference
+    PluginRegistry registry;
+
+    @Override
+    public Object execute() {
+        HealthReport report = registry.health();
+        System.out.println("Platform: " + report.status() + " (checked " + report.checked() + ")");
+        ShellTable table = new ShellTable();
+        table.column("Plugin");
+        table.column("Health");
+        table.column("Message");
+        for (PluginInfo p : report.plugins()) {
+            if (p.state() == PluginState.ACTIVE) {
+                table.addRow().addContent(p.id(), p.health(), p.message() == null ? "" : p.message());
+            }
+        }
+        table.print(System.out);
+        return null;
+    }
+}
