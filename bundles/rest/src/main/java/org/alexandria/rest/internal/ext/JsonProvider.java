@@ -3,6 +3,9 @@ package org.alexandria.rest.internal.ext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import javax.ws.rs.Consumes;
@@ -16,7 +19,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
  * JSON for every platform resource: ISO-8601 times, unknown properties refused (a typo in a field name
- * is an error, not silently ignored), trailing garbage after the document refused.
+ * is an error, not silently ignored), trailing garbage after the document refused, numbers and booleans
+ * not silently turned into text.
  */
 @Component(service = {javax.ws.rs.ext.MessageBodyReader.class, javax.ws.rs.ext.MessageBodyWriter.class})
 @JaxrsExtension
@@ -33,7 +37,13 @@ public final class JsonProvider extends JacksonJsonProvider {
 
     /** @return the platform's JSON mapper configuration */
     public static ObjectMapper mapper() {
-        return new ObjectMapper()
+        ObjectMapper mapper = new ObjectMapper();
+        // a number or boolean where text is expected is a caller error, not something to convert silently
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
