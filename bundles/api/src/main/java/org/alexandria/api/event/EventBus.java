@@ -20,7 +20,7 @@ public interface EventBus {
      * @param source  who publishes (plugin id or {@code core})
      * @param payload immutable payload record
      * @return the event as it will be delivered
-     * @throws IllegalArgumentException if the topic is not a valid EventAdmin topic
+     * @throws IllegalArgumentException if the topic is not a valid EventAdmin topic under {@code alexandria/}
      */
     AlexandriaEvent publish(String topic, String source, Object payload);
 }

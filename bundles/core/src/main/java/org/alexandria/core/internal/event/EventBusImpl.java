@@ -36,7 +36,8 @@ public final class EventBusImpl implements EventBus, EventHandler {
 
     static final String PID = "org.alexandria.core.events";
 
-    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*");
+    /** Every bus topic lives under alexandria/, the one prefix the bus listens to on EventAdmin. */
+    private static final Pattern TOPIC = Pattern.compile("alexandria(/[A-Za-z0-9_\\-]+)+");
 
     /** Configuration of the event bus. */
     @ObjectClassDefinition(name = "Alexandria event bus", description = "Delivery of platform events to subscribers.")
@@ -98,7 +99,8 @@ public final class EventBusImpl implements EventBus, EventHandler {
     @Override
     public AlexandriaEvent publish(String topic, String source, Object payload) {
         if (!TOPIC.matcher(topic).matches()) {
-            throw new IllegalArgumentException("Invalid event topic: " + topic);
+            throw new IllegalArgumentException("Invalid event topic '" + topic
+                    + "': use alexandria/<area>/<CHANGE> with letters, digits, _ and -");
         }
         AlexandriaEvent event = new AlexandriaEvent(UUID.randomUUID().toString(), topic, clock.instant(), source, payload);
         metrics.published.labels(topic).inc();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.alexandria.api.event.EventBus;
 import org.alexandria.api.event.PluginEvent;
@@ -74,6 +75,7 @@ public final class PluginRegistryImpl implements PluginRegistry {
         return thread;
     });
     private volatile Duration timeout;
+    private volatile ScheduledFuture<?> healthChecks;
 
     /**
      * @param events event bus for plugin events
@@ -90,13 +92,18 @@ public final class PluginRegistryImpl implements PluginRegistry {
         this.timeout = Duration.ofMillis(config.callTimeoutMillis());
         this.metrics = new PluginMetrics(this::plugins);
         metrics.register(io.prometheus.client.CollectorRegistry.defaultRegistry);
-        scheduler.scheduleWithFixedDelay(this::checkAll, config.healthPeriodSeconds(), config.healthPeriodSeconds(),
-                TimeUnit.SECONDS);
+        this.healthChecks = schedule(config.healthPeriodSeconds());
     }
 
     @Modified
     void modified(Config config) {
         this.timeout = Duration.ofMillis(config.callTimeoutMillis());
+        healthChecks.cancel(false);
+        this.healthChecks = schedule(config.healthPeriodSeconds());
+    }
+
+    private ScheduledFuture<?> schedule(long periodSeconds) {
+        return scheduler.scheduleWithFixedDelay(this::checkAll, periodSeconds, periodSeconds, TimeUnit.SECONDS);
     }
 
     @Deactivate

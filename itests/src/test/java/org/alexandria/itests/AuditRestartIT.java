@@ -1,0 +1,89 @@
+package org.alexandria.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.alexandria.itests.Http.Reply;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.TestContainer;
+import org.ops4j.pax.exam.spi.PaxExamRuntime;
+
+/**
+ * Boots the distribution, writes audit entries, stops it hard, boots a fresh copy on the same database
+ * file and checks that the entries are there and the hash chain still verifies, then appends more.
+ */
+public class AuditRestartIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Http http = new Http(AlexandriaOptions.HTTP_PORT);
+
+    @Test
+    public void auditEntriesWrittenBeforeARestartStillVerifyAfterIt() throws Exception {
+        Path db = Path.of("target", "restart-db").toAbsolutePath();
+        if (Files.exists(db)) {
+            try (Stream<Path> files = Files.walk(db)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Option[] options = AlexandriaOptions.distribution(
+                datasource("osgi.jdbc.driver.name", "H2 JDBC Driver"),
+                datasource("url", "jdbc:h2:file:" + db.resolve("alexandria") + ";DB_CLOSE_ON_EXIT=FALSE"),
+                datasource("user", "sa"),
+                datasource("password", ""),
+                datasource("dataSourceName", "alexandria"),
+                datasource("pool", "dbcp2"),
+                datasource("xa", "false"));
+
+        TestContainer first = PaxExamRuntime.createContainer(PaxExamRuntime.createServerSystem(options)).start();
+        String lastHash;
+        try {
+            awaitHealthy();
+            for (int i = 0; i < 3; i++) {
+                Reply created = http.postJson("/api/v1/tokens", "admin", "{\"name\":\"restart-" + i + "\",\"roles\":[\"agent\"]}");
+                assertEquals(created.body(), 201, created.status());
+            }
+            JsonNode before = JSON.readTree(http.get("/api/v1/audit?limit=1000", "admin").body()).get("items");
+            assertEquals(3, before.size());
+            lastHash = before.get(2).get("hash").asText();
+        } finally {
+            first.stop();
+        }
+
+        TestContainer second = PaxExamRuntime.createContainer(PaxExamRuntime.createServerSystem(options)).start();
+        try {
+            awaitHealthy();
+            JsonNode after = JSON.readTree(http.get("/api/v1/audit?limit=1000", "admin").body()).get("items");
+            assertEquals(3, after.size());
+            assertEquals(lastHash, after.get(2).get("hash").asText());
+            JsonNode verify = JSON.readTree(http.get("/api/v1/audit/verify", "admin").body());
+            assertTrue(verify.toString(), verify.get("valid").asBoolean());
+            assertEquals(3, verify.get("entriesChecked").asInt());
+
+            assertEquals(201, http.postJson("/api/v1/tokens", "admin", "{\"name\":\"after\",\"roles\":[\"agent\"]}").status());
+            JsonNode appended = JSON.readTree(http.get("/api/v1/audit?limit=1000", "admin").body()).get("items");
+            assertEquals(4, appended.get(3).get("sequence").asInt());
+            assertEquals(lastHash, appended.get(3).get("previousHash").asText());
+            assertTrue(JSON.readTree(http.get("/api/v1/audit/verify", "admin").body()).get("valid").asBoolean());
+        } finally {
+            second.stop();
+        }
+    }
+
+    private void awaitHealthy() {
+        http.await("/api/v1/health", null, r -> r.status() == 200 && r.body().contains("\"core\""), Duration.ofSeconds(120));
+        http.await("/api/v1/audit", "admin", r -> r.status() == 200, Duration.ofSeconds(30));
+    }
+
+    private static Option datasource(String key, String value) {
+        return editConfigurationFilePut("etc/org.ops4j.datasource-alexandria.cfg", key, value);
+    }
+}
