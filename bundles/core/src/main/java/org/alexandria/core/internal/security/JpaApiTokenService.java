@@ -71,7 +71,7 @@ public final class JpaApiTokenService implements ApiTokenService {
             throw new IllegalArgumentException("a token needs at least one role");
         }
         for (String role : roles) {
-            if (!Roles.ALL.contains(role)) {
+            if (role == null || !Roles.ALL.contains(role)) {
                 throw new IllegalArgumentException("unknown role '" + role + "'; known roles: " + new TreeSet<>(Roles.ALL));
             }
         }

@@ -1,14 +1,20 @@
 package org.alexandria.rest.internal.ext;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.CharConversionException;
+import java.util.Collection;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.ws.rs.NotAcceptableException;
 import javax.ws.rs.NotAllowedException;
@@ -66,8 +72,12 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (problem != null) {
             return Problem.of(problem.status(), problem.type(), problem.title(), problem.getMessage(), path);
         }
-        JsonProcessingException json = find(exception, JsonProcessingException.class);
-        if (json != null) {
+        // a parse error that databind wrapped (e.g. end of input inside a value) is still a parse error
+        JsonProcessingException json = find(exception, JsonParseException.class);
+        if (json == null) {
+            json = find(exception, JsonProcessingException.class);
+        }
+        if (json != null && !serverSide(json)) {
             return jsonProblem(json, path);
         }
         CharConversionException encoding = find(exception, CharConversionException.class);
@@ -108,10 +118,14 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Problem jsonProblem(JsonProcessingException e, @Nullable String path) {
         String message = e.getOriginalMessage();
         if (e instanceof JsonParseException || e.getClass().getSimpleName().equals("JsonEOFException")) {
-            if (message != null && message.contains("UTF")) {
+            if (message != null && message.startsWith("Invalid UTF-8")) {
                 return Problem.of(400, "invalid-encoding", "Request body is not valid UTF-8", message, path);
             }
             return Problem.of(400, "malformed-json", "Malformed JSON", message + location(e), path);
+        }
+        if (message != null && message.startsWith("Trailing token")) {
+            return Problem.of(400, "malformed-json", "Malformed JSON",
+                    "Unexpected content after the end of the JSON document" + location(e), path);
         }
         String at = e instanceof JsonMappingException mapping ? pointer(mapping) : "";
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -131,10 +145,42 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (message != null && message.startsWith("Missing required creator property")) {
             return Problem.of(400, "missing-field", "Missing required field", message + at, path);
         }
-        if (e instanceof MismatchedInputException) {
-            return Problem.of(400, "wrong-type", "Wrong type", firstLine(message) + at, path);
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return Problem.of(400, "wrong-type", "Wrong type",
+                    "Expected " + jsonKind(mismatch.getTargetType()) + at + found(mismatch), path);
         }
         return Problem.of(400, "invalid-json", "Invalid JSON content", firstLine(message) + at, path);
+    }
+
+    private static final Pattern COERCED_VALUE = Pattern.compile("value \\(([^)]{1,80})\\)");
+
+    /** The offending value as Jackson quotes it in its message ("Cannot coerce Integer value (42) ..."), if it does. */
+    private static String found(MismatchedInputException e) {
+        Matcher m = COERCED_VALUE.matcher(String.valueOf(e.getOriginalMessage()));
+        return m.find() ? ", found " + m.group(1) : "";
+    }
+
+    /** Names a Java target type the way a JSON client thinks of it. */
+    static String jsonKind(Class<?> type) {
+        if (type == String.class || type == Character.class || type == char.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    /** Failures to write a response or of a DTO's definition are the server's fault, not the caller's. */
+    private static boolean serverSide(JsonProcessingException e) {
+        return e instanceof InvalidDefinitionException || e instanceof JsonGenerationException
+                || e.getProcessor() instanceof JsonGenerator;
     }
 
     private static String pointer(JsonMappingException e) {

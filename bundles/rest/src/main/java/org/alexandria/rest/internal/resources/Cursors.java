@@ -27,9 +27,14 @@ final class Cursors {
             invalid.initCause(e);
             throw invalid;
         }
-        if (!decoded.matches("k:\\d{1,18}")) {
+        if (!decoded.matches("k:\\d{1,19}")) {
             throw invalid;
         }
-        return Long.parseLong(decoded.substring(2));
+        try {
+            return Long.parseLong(decoded.substring(2));
+        } catch (NumberFormatException e) {
+            invalid.initCause(e);
+            throw invalid;
+        }
     }
 }

@@ -1,0 +1,104 @@
+package org.alexandria.rest.internal.ext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.alexandria.rest.internal.TestRuntimeDelegate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class BodyLimitFilterTest {
+
+    private static final long LIMIT = 100;
+
+    @BeforeAll
+    static void jaxrsRuntime() {
+        TestRuntimeDelegate.install();
+    }
+
+    private static RestConfig config(long maxBodyBytes) {
+        RestConfig config = mock(RestConfig.class);
+        when(config.maxBodyBytes()).thenReturn(maxBodyBytes);
+        return config;
+    }
+
+    private static ContainerRequestContext request(int contentLength, boolean hasEntity, InputStream body) {
+        ContainerRequestContext request = mock(ContainerRequestContext.class);
+        UriInfo uri = mock(UriInfo.class);
+        when(uri.getPath()).thenReturn("api/v1/tokens");
+        when(request.getUriInfo()).thenReturn(uri);
+        when(request.getLength()).thenReturn(contentLength);
+        when(request.hasEntity()).thenReturn(hasEntity);
+        when(request.getEntityStream()).thenReturn(body);
+        return request;
+    }
+
+    @Test
+    void contentLengthAboveTheLimitIsAbortedWith413Problem() {
+        ContainerRequestContext request = request((int) LIMIT + 1, true, new ByteArrayInputStream(new byte[0]));
+        new BodyLimitFilter(config(LIMIT)).filter(request);
+
+        ArgumentCaptor<Response> response = ArgumentCaptor.forClass(Response.class);
+        verify(request).abortWith(response.capture());
+        verify(request, never()).setEntityStream(any());
+        assertThat(response.getValue().getStatus()).isEqualTo(413);
+        assertThat(response.getValue().getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        Problem problem = (Problem) response.getValue().getEntity();
+        assertThat(problem.type()).isEqualTo("urn:alexandria:problem:payload-too-large");
+        assertThat(problem.status()).isEqualTo(413);
+        assertThat(problem.detail()).contains("101 bytes", "limit of 100 bytes");
+        assertThat(problem.instance()).isEqualTo("/api/v1/tokens");
+    }
+
+    @Test
+    void contentLengthAtTheLimitIsWrappedNotAborted() throws Exception {
+        InputStream body = new ByteArrayInputStream(new byte[(int) LIMIT]);
+        ContainerRequestContext request = request((int) LIMIT, true, body);
+        new BodyLimitFilter(config(LIMIT)).filter(request);
+
+        verify(request, never()).abortWith(any());
+        ArgumentCaptor<InputStream> wrapped = ArgumentCaptor.forClass(InputStream.class);
+        verify(request).setEntityStream(wrapped.capture());
+        assertThat(wrapped.getValue()).isInstanceOf(LimitedInputStream.class);
+        assertThat(wrapped.getValue().readAllBytes()).hasSize((int) LIMIT);
+    }
+
+    @Test
+    void chunkedBodyWithoutLengthIsCutOffWhileReading() {
+        ContainerRequestContext request = request(-1, true, new ByteArrayInputStream(new byte[(int) LIMIT + 1]));
+        new BodyLimitFilter(config(LIMIT)).filter(request);
+
+        verify(request, never()).abortWith(any());
+        ArgumentCaptor<InputStream> wrapped = ArgumentCaptor.forClass(InputStream.class);
+        verify(request).setEntityStream(wrapped.capture());
+        assertThatThrownBy(() -> wrapped.getValue().readAllBytes()).isInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
+    void requestWithoutBodyIsLeftAlone() {
+        ContainerRequestContext request = request(-1, false, null);
+        new BodyLimitFilter(config(LIMIT)).filter(request);
+        verify(request, never()).abortWith(any());
+        verify(request, never()).setEntityStream(any());
+    }
+
+    @Test
+    void changedConfigurationAppliesToTheNextRequest() {
+        BodyLimitFilter filter = new BodyLimitFilter(config(LIMIT));
+        filter.modified(config(10));
+        ContainerRequestContext request = request(11, true, new ByteArrayInputStream(new byte[11]));
+        filter.filter(request);
+        verify(request).abortWith(any());
+    }
+}
