@@ -69,8 +69,8 @@ final class MigrationScripts {
                 }
             } else if ("jar".equals(url.getProtocol())) {
                 String path = url.getPath();
-                String jar = path.substring("file:".length(), path.indexOf("!/"));
-                try (JarFile file = new JarFile(jar)) {
+                Path jar = Path.of(new java.net.URI(path.substring(0, path.indexOf("!/"))));
+                try (JarFile file = new JarFile(jar.toFile())) {
                     for (JarEntry entry : java.util.Collections.list(file.entries())) {
                         String name = entry.getName();
                         if (name.startsWith(folder + "/") && name.endsWith(".sql") && name.indexOf('/', folder.length() + 1) < 0) {

@@ -119,6 +119,10 @@ public final class PluginRegistryImpl implements PluginRegistry {
         PluginDescriptor descriptor;
         try {
             descriptor = caller.call(bundle, "descriptor()", timeout, plugin::descriptor);
+            if (descriptor == null) {
+                LOG.error("Plugin service from bundle {} ignored: descriptor() returned null", bundle);
+                return;
+            }
         } catch (PluginCallException e) {
             LOG.error("Plugin service from bundle {} ignored: {}", bundle, e.getMessage());
             return;

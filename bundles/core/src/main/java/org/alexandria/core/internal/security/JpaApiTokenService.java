@@ -67,6 +67,7 @@ public final class JpaApiTokenService implements ApiTokenService {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException("token name must be 1..200 characters");
         }
+        requireActor(createdBy);
         if (roles == null || roles.isEmpty()) {
             throw new IllegalArgumentException("a token needs at least one role");
         }
@@ -116,6 +117,7 @@ public final class JpaApiTokenService implements ApiTokenService {
 
     @Override
     public boolean revoke(String id, String revokedBy) {
+        requireActor(revokedBy);
         boolean revoked = Transactions.inTransaction(emf, em -> {
             ApiTokenEntity e = em.find(ApiTokenEntity.class, id);
             if (e == null || e.revokedMs != null) {
@@ -129,6 +131,13 @@ public final class JpaApiTokenService implements ApiTokenService {
                     "live", "revoked"));
         }
         return revoked;
+    }
+
+    /** Checked before anything is stored, so no change happens without its audit entry. */
+    private static void requireActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("the acting user must be named");
+        }
     }
 
     private static ApiToken toToken(ApiTokenEntity e) {

@@ -16,11 +16,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.ws.rs.NotAcceptableException;
-import javax.ws.rs.NotAllowedException;
-import javax.ws.rs.NotAuthorizedException;
-import javax.ws.rs.NotFoundException;
-import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
@@ -84,27 +79,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (encoding != null) {
             return Problem.of(400, "invalid-encoding", "Request body is not valid UTF-8", encoding.getMessage(), path);
         }
-        if (exception instanceof NotFoundException) {
-            return Problem.of(404, "not-found", "Not found", "No resource at this path", path);
-        }
-        if (exception instanceof NotAllowedException) {
-            return Problem.of(405, "method-not-allowed", "Method not allowed",
-                    "Allowed: " + String.join(", ", ((NotAllowedException) exception).getResponse().getAllowedMethods()), path);
-        }
-        if (exception instanceof NotSupportedException) {
-            return Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the body as application/json", path);
-        }
-        if (exception instanceof NotAcceptableException) {
-            return Problem.of(406, "not-acceptable", "Not acceptable", "This resource answers application/json", path);
-        }
-        if (exception instanceof NotAuthorizedException) {
-            return Problem.of(401, "unauthorized", "Authentication required", null, path);
-        }
+        // JAX-RS runtimes signal routing failures with the specific subclasses or a bare
+        // WebApplicationException carrying the status (CXF does the latter for 415): map by status
         if (exception instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
-            int status = wae.getResponse().getStatus();
-            return Problem.of(status, "http-" + status, wae.getResponse().getStatusInfo().getReasonPhrase(),
-                    wae.getCause() == null ? null : wae.getCause().getMessage(), path);
+            return clientError(wae, path);
         }
         if (exception instanceof IllegalArgumentException) {
             return Problem.of(400, "validation", "Invalid request", exception.getMessage(), path);
@@ -113,6 +91,21 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.error("Unhandled error on {} (incident {})", path, incident, exception);
         return Problem.of(500, "internal", "Internal error",
                 "The error was logged with incident id " + incident, path);
+    }
+
+    private static Problem clientError(WebApplicationException e, @Nullable String path) {
+        int status = e.getResponse().getStatus();
+        return switch (status) {
+            case 401 -> Problem.of(401, "unauthorized", "Authentication required", null, path);
+            case 404 -> Problem.of(404, "not-found", "Not found", "No resource at this path", path);
+            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed",
+                    "Allowed: " + String.join(", ", e.getResponse().getAllowedMethods()), path);
+            case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "This resource answers application/json", path);
+            case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the body as application/json", path);
+            default -> Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(),
+                    e.getCause() == null ? null : e.getCause().getMessage(), path);
+        };
     }
 
     private static Problem jsonProblem(JsonProcessingException e, @Nullable String path) {

@@ -258,6 +258,15 @@ class ProblemMapperTest {
     }
 
     @Test
+    void bareWebApplicationExceptionIsMappedByItsStatus() {
+        // CXF answers an unsupported Content-Type with a plain WebApplicationException(415)
+        Problem problem = ProblemMapper.problemFor(new javax.ws.rs.WebApplicationException(415), PATH);
+        assertThat(problem.type()).isEqualTo(type("unsupported-media-type"));
+        assertThat(ProblemMapper.problemFor(new javax.ws.rs.WebApplicationException(404), PATH).type())
+                .isEqualTo(type("not-found"));
+    }
+
+    @Test
     void illegalArgumentIsAValidationProblemWithItsMessage() {
         Problem problem = ProblemMapper.problemFor(new IllegalArgumentException("a token needs at least one role"), PATH);
         assertThat(problem.status()).isEqualTo(400);

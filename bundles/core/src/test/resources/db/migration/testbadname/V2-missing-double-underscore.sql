@@ -1,0 +1,1 @@
+CREATE TABLE alx_test_badname (id INTEGER NOT NULL PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE alx_test_first (id INTEGER NOT NULL PRIMARY KEY);

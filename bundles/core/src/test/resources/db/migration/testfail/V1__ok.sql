@@ -1,0 +1,2 @@
+CREATE TABLE alx_test_ok (id INTEGER NOT NULL PRIMARY KEY);
+INSERT INTO alx_test_ok (id) VALUES (1);
