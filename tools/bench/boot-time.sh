@@ -54,7 +54,7 @@ run_one() { # kind archive n
   echo "$1 $ssh_ms $health_ms $rss_mb"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 results="$work/results"
 for i in $(seq 1 "$runs"); do
@@ -69,7 +69,7 @@ for kind in plain alexandria; do
   health=$(awk -v k=$kind '$1==k && $3!="-" {print $3}' "$results" | median)
   rss=$(awk -v k=$kind '$1==k {print $4}' "$results" | median)
   label=$([ $kind = plain ] && echo "Apache Karaf 4.4.10 (plain)" || echo "Alexandria")
-  echo "| $label | $runs | $ssh | ${health:--} | $rss |"
+  echo "| $label | $runs | $ssh | $health | $rss |"
 done
 echo
 echo "raw (kind, ssh ms, health ms, rss MB):"
