@@ -13,19 +13,12 @@ import java.io.InputStream;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
-import org.alexandria.rest.internal.TestRuntimeDelegate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 class BodyLimitFilterTest {
 
     private static final long LIMIT = 100;
-
-    @BeforeAll
-    static void jaxrsRuntime() {
-        TestRuntimeDelegate.install();
-    }
 
     private static RestConfig config(long maxBodyBytes) {
         RestConfig config = mock(RestConfig.class);

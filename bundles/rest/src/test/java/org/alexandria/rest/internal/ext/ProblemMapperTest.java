@@ -18,9 +18,7 @@ import javax.ws.rs.ProcessingException;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.alexandria.api.rest.ProblemException;
-import org.alexandria.rest.internal.TestRuntimeDelegate;
 import org.alexandria.rest.internal.resources.TokensResource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ProblemMapperTest {
@@ -32,11 +30,6 @@ class ProblemMapperTest {
     /** A small DTO with an enum, as a plugin would declare one. */
     record Ticket(@JsonProperty(value = "title", required = true) String title, Priority priority,
             List<Priority> history) {
-    }
-
-    @BeforeAll
-    static void jaxrsRuntime() {
-        TestRuntimeDelegate.install();
     }
 
     /** Reads the body the way the JSON provider does (a byte stream) and maps what Jackson throws. */

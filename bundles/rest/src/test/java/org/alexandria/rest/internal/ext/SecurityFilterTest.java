@@ -30,7 +30,6 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.alexandria.api.security.ApiToken;
 import org.alexandria.api.security.ApiTokenService;
-import org.alexandria.rest.internal.TestRuntimeDelegate;
 import org.alexandria.rest.internal.resources.HealthResource;
 import org.alexandria.rest.internal.resources.MeResource;
 import org.alexandria.rest.internal.resources.MetricsResource;
@@ -95,7 +94,6 @@ class SecurityFilterTest {
 
     @BeforeAll
     static void setUp() {
-        TestRuntimeDelegate.install();
         try {
             previousJaas = Configuration.getConfiguration();
         } catch (SecurityException e) {
