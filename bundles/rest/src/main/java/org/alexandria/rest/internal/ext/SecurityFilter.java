@@ -2,10 +2,12 @@ package org.alexandria.rest.internal.ext;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import javax.annotation.Priority;
 import javax.annotation.security.DenyAll;
 import javax.annotation.security.PermitAll;
@@ -48,17 +50,30 @@ public final class SecurityFilter implements ContainerRequestFilter {
     @Nullable ResourceInfo resourceInfo;
 
     private volatile String realm;
+    private volatile Duration cacheTtl;
+    private final LoginCache logins;
     private volatile @Nullable ApiTokenService tokens;
 
     /** @param config configuration */
     @Activate
     public SecurityFilter(RestConfig config) {
-        this.realm = config.realm();
+        this(config, System::nanoTime);
+    }
+
+    SecurityFilter(RestConfig config, LongSupplier nanoClock) {
+        this.logins = new LoginCache(nanoClock);
+        configure(config);
     }
 
     @Modified
     void modified(RestConfig config) {
+        configure(config);
+    }
+
+    private void configure(RestConfig config) {
         this.realm = config.realm();
+        this.cacheTtl = Duration.ofSeconds(Math.max(0, config.authCacheSeconds()));
+        logins.clear();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -119,8 +134,8 @@ public final class SecurityFilter implements ContainerRequestFilter {
                 return Optional.empty();
             }
             String user = decoded.substring(0, colon);
-            return JaasAuthenticator.login(realm, user, decoded.substring(colon + 1).toCharArray())
-                    .map(roles -> new Caller(user, roles, "BASIC", secure));
+            String password = decoded.substring(colon + 1);
+            return basicRoles(user, password).map(roles -> new Caller(user, roles, "BASIC", secure));
         }
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ApiTokenService service = tokens;
@@ -131,6 +146,22 @@ public final class SecurityFilter implements ContainerRequestFilter {
             return token.map(t -> new Caller(t.subject(), Set.copyOf(t.roles()), "Bearer", secure));
         }
         return Optional.empty();
+    }
+
+    private Optional<Set<String>> basicRoles(String user, String password) {
+        String currentRealm = realm;
+        Duration ttl = cacheTtl;
+        if (!ttl.isZero()) {
+            Optional<Set<String>> cached = logins.get(currentRealm, user, password);
+            if (cached.isPresent()) {
+                return cached;
+            }
+        }
+        Optional<Set<String>> roles = JaasAuthenticator.login(currentRealm, user, password.toCharArray());
+        if (roles.isPresent() && !ttl.isZero()) {
+            logins.put(currentRealm, user, password, roles.get(), ttl);
+        }
+        return roles;
     }
 
     private static String path(ContainerRequestContext request) {

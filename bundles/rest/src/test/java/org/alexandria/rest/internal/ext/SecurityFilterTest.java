@@ -294,6 +294,36 @@ class SecurityFilterTest {
         }
 
         @Test
+        void successfulLoginIsRememberedUntilItExpires() {
+            long[] now = {0};
+            RestConfig config = mock(RestConfig.class);
+            when(config.realm()).thenReturn(REALM);
+            when(config.authCacheSeconds()).thenReturn(60);
+            SecurityFilter cached = new SecurityFilter(config, () -> now[0]);
+
+            assertThat(cached.authenticate(basic("alice:wonderland"), false)).isPresent();
+            assertThat(cached.authenticate(basic("alice:wonderland"), false)).isPresent();
+            assertThat(TestLoginModule.ATTEMPTS).hasValue(1);
+
+            assertThat(cached.authenticate(basic("alice:rabbit"), false)).isEmpty();
+            assertThat(cached.authenticate(basic("alice:rabbit"), false)).isEmpty();
+            assertThat(TestLoginModule.ATTEMPTS).as("failures are never cached").hasValue(3);
+
+            now[0] = java.time.Duration.ofSeconds(61).toNanos();
+            Optional<Caller> again = cached.authenticate(basic("alice:wonderland"), false);
+            assertThat(again.map(Caller::roles)).contains(Set.of("manager"));
+            assertThat(TestLoginModule.ATTEMPTS).as("expired entry goes back to the realm").hasValue(4);
+        }
+
+        @Test
+        void cacheOffChecksTheRealmEveryTime() {
+            SecurityFilter uncached = filter(null);
+            uncached.authenticate(basic("alice:wonderland"), false);
+            uncached.authenticate(basic("alice:wonderland"), false);
+            assertThat(TestLoginModule.ATTEMPTS).hasValue(2);
+        }
+
+        @Test
         void basicWithWrongPasswordIsEmpty() {
             assertThat(filter(null).authenticate(basic("alice:rabbit"), false)).isEmpty();
             assertThat(TestLoginModule.ATTEMPTS).hasValue(1);
