@@ -18,6 +18,7 @@ public final class Main {
     /** @return the benchmarks by name */
     static Map<String, Benchmark> benchmarks() {
         Map<String, Benchmark> all = new TreeMap<>();
+        all.put("crash-dedup", CrashDedupBenchmark::run);
         return all;
     }
 

@@ -1,0 +1,16 @@
+package org.alexandria.crash.internal.parse;
+
+import org.alexandria.crash.internal.trace.ParseResult;
+
+/** Reads the traces of one platform. Implementations are stateless and thread-safe. */
+interface FormatParser {
+
+    /** @return true when the line is a stack frame in this format; used to detect the platform */
+    boolean isFrame(String line);
+
+    /**
+     * Reads the first trace in the text; text around it (log lines, a ticket description) is skipped.
+     * Frames are not yet classified as in-app.
+     */
+    ParseResult parse(String text);
+}
