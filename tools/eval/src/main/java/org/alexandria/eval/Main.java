@@ -19,6 +19,7 @@ public final class Main {
     static Map<String, Benchmark> benchmarks() {
         Map<String, Benchmark> all = new TreeMap<>();
         all.put("crash-dedup", CrashDedupBenchmark::run);
+        all.put("ticket-dedup", TicketDedupBenchmark::run);
         return all;
     }
 

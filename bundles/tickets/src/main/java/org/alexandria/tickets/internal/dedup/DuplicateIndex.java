@@ -1,0 +1,176 @@
+package org.alexandria.tickets.internal.dedup;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+
+/**
+ * The duplicate-detection index of the tickets plugin: tickets are added, updated and removed as they change, and
+ * {@link #candidates} ranks the indexed tickets that may report the same thing as a given ticket.
+ *
+ * <p>Ranking ({@code TicketQuery}): the asking ticket's subject terms and most telling description terms, boosted by
+ * their rarity, scored with BM25 against the indexed subjects (weighted up) and descriptions; plus shared exception
+ * types and top stack frames; the best text matches are then reordered by a mild recency prior
+ * ({@code RecencyPrior}). The weights are in {@link DedupSettings}.
+ *
+ * <p>Thread-safe: writes go through one {@link IndexWriter}, searches through near-real-time searchers that are
+ * refreshed before each search, so a search sees every write that returned before it. Changes are durable after
+ * {@link #commit()} or {@link #close()}. The caller owns the {@link Directory} and closes it after this index.
+ * Analysis settings must not change for an existing directory: rebuild the index instead.
+ */
+public final class DuplicateIndex implements Closeable {
+
+    /** How many of the best text matches the recency prior reorders; far more than any k asked for. */
+    private static final int POOL = 100;
+
+    private final DedupSettings settings;
+    private final TicketAnalyzer analyzer;
+    private final StackTraceExtractor extractor = new StackTraceExtractor(10);
+    private final RecencyPrior recency;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    /**
+     * @param directory where the index lives; an existing index there is opened, otherwise one is created
+     * @param settings  ranking settings
+     * @throws IOException if the directory cannot be opened
+     */
+    public DuplicateIndex(Directory directory, DedupSettings settings) throws IOException {
+        this.settings = settings;
+        this.analyzer = new TicketAnalyzer(settings.splitIdentifiers(), settings.versionFamilies(), settings.stem());
+        this.recency = new RecencyPrior(settings.recencyDays());
+        // a search right after a write must not wait for segment merges to finish (Lucene waits up to 500 ms)
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setMaxFullFlushMergeWaitMillis(0));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Indexes a ticket. An id that is already indexed has its text replaced, so replaying a creation is harmless.
+     *
+     * @param ticketId the ticket's id
+     * @param text     its text
+     * @throws IOException on an index write failure
+     */
+    public void add(String ticketId, TicketText text) throws IOException {
+        writer.updateDocument(new Term(IndexFields.ID, ticketId),
+                IndexFields.document(ticketId, text, extractor.extract(text.description())));
+    }
+
+    /**
+     * Replaces the indexed text of a ticket (indexes it if it was not).
+     *
+     * @param ticketId the ticket's id
+     * @param text     its new text
+     * @throws IOException on an index write failure
+     */
+    public void update(String ticketId, TicketText text) throws IOException {
+        add(ticketId, text);
+    }
+
+    /**
+     * Removes a ticket; nothing happens if it is not indexed.
+     *
+     * @param ticketId the ticket's id
+     * @throws IOException on an index write failure
+     */
+    public void remove(String ticketId) throws IOException {
+        writer.deleteDocuments(new Term(IndexFields.ID, ticketId));
+    }
+
+    /**
+     * @param text   the ticket whose duplicates are wanted (new or indexed; exclude its own id with the filter)
+     * @param k      how many candidates at most, at least 1
+     * @param filter which indexed tickets may be returned
+     * @return up to {@code k} candidates, most likely first; empty when nothing shares a term or frame with the ticket
+     * @throws IOException on an index read failure
+     */
+    public List<DuplicateMatch> candidates(TicketText text, int k, CandidateFilter filter) throws IOException {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return rank(searcher, text, k, filter);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private List<DuplicateMatch> rank(IndexSearcher searcher, TicketText text, int k, CandidateFilter filter)
+            throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        TicketQuery query = TicketQuery.of(text, analyzer, extractor, reader, settings);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query.scoring(), Occur.MUST);
+        if (filter.product() != null) {
+            filtered.add(new TermQuery(new Term(IndexFields.PRODUCT, filter.product())), Occur.FILTER);
+        }
+        filter.excludedIds().forEach(id -> filtered.add(new TermQuery(new Term(IndexFields.ID, id)), Occur.MUST_NOT));
+
+        List<Scored> pool = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(filtered.build(), Math.max(POOL, k)).scoreDocs) {
+            Instant created = Instant.ofEpochSecond(createdSeconds(reader, hit.doc));
+            pool.add(new Scored(hit.doc, hit.score * recency.factor(text.created(), created)));
+        }
+        pool.sort(Comparator.comparingDouble(Scored::score).reversed());
+
+        MatchExplainer explainer = new MatchExplainer(reader, query);
+        List<DuplicateMatch> matches = new ArrayList<>();
+        for (Scored s : pool.subList(0, Math.min(k, pool.size()))) {
+            String id = reader.storedFields().document(s.doc()).get(IndexFields.ID);
+            matches.add(new DuplicateMatch(id, s.score(), explainer.explain(s.doc())));
+        }
+        return matches;
+    }
+
+    private static long createdSeconds(IndexReader reader, int doc) throws IOException {
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        NumericDocValues created = leaf.reader().getNumericDocValues(IndexFields.CREATED);
+        if (created == null || !created.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("indexed ticket without creation time: " + doc);
+        }
+        return created.longValue();
+    }
+
+    /**
+     * Makes every change so far durable.
+     *
+     * @throws IOException on a write failure
+     */
+    public void commit() throws IOException {
+        writer.commit();
+    }
+
+    /** Commits and releases the index; the directory stays open. */
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            writer.close();
+        }
+    }
+
+    private record Scored(int doc, double score) {
+    }
+}

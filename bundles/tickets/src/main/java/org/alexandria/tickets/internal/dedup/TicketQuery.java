@@ -1,0 +1,179 @@
+package org.alexandria.tickets.internal.dedup;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The search for one ticket's duplicates, built like a "more like this" query: the ticket's subject terms and its
+ * most telling description terms, each boosted by its rarity (idf) and by the number of those two parts it occurs
+ * in, each matched with BM25 against the indexed subjects ({@link DedupSettings#subjectWeight()} times) and
+ * descriptions; plus the ticket's exception types and top frames matched exactly.
+ *
+ * <p>Boosting by idf on top of BM25's own idf (as a tf-idf cosine weights both sides) lets a shared rare word
+ * such as a component name outweigh several shared common ones such as "upgrade" or "fails".
+ */
+final class TicketQuery {
+
+    /** Keeps a pathological subject (a pasted log) from exceeding Lucene's clause limit. */
+    private static final int MAX_SUBJECT_TERMS = 64;
+    /** Same for tickets with dozens of traces. */
+    private static final int MAX_TRACE_TOKENS = 64;
+
+    private final Map<String, Double> importance;
+    private final Map<String, String> surface;
+    private final TraceSignals trace;
+    private final BooleanQuery scoring;
+
+    private TicketQuery(Map<String, Double> importance, Map<String, String> surface, TraceSignals trace,
+            BooleanQuery scoring) {
+        this.importance = importance;
+        this.surface = surface;
+        this.trace = trace;
+        this.scoring = scoring;
+    }
+
+    /**
+     * @param text      the ticket whose duplicates are wanted
+     * @param analyzer  the analyzer the index was built with
+     * @param extractor stack-trace extractor
+     * @param reader    the index, for term statistics
+     * @param settings  weights
+     * @return the query; {@link #isEmpty()} when nothing in the ticket occurs in the index
+     * @throws IOException on an index read failure
+     */
+    static TicketQuery of(TicketText text, Analyzer analyzer, StackTraceExtractor extractor, IndexReader reader,
+            DedupSettings settings) throws IOException {
+        Map<String, Double> idf = new HashMap<>();
+        Map<String, String> surface = new HashMap<>();
+        Map<String, Integer> subject = termCounts(analyzer, text.subject(), reader, idf, surface);
+        Map<String, Integer> description = termCounts(analyzer, text.description(), reader, idf, surface);
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        mostTelling(subject, idf, MAX_SUBJECT_TERMS).forEach(t -> parts.merge(t, 1, Integer::sum));
+        mostTelling(description, idf, settings.descriptionTerms()).forEach(t -> parts.merge(t, 1, Integer::sum));
+
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        Map<String, Double> importance = new LinkedHashMap<>();
+        parts.forEach((term, count) -> {
+            float boost = (float) (count * idf.get(term));
+            query.add(new BoostQuery(new TermQuery(new Term(IndexFields.SUBJECT, term)),
+                    boost * settings.subjectWeight()), Occur.SHOULD);
+            query.add(new BoostQuery(new TermQuery(new Term(IndexFields.BODY, term)), boost), Occur.SHOULD);
+            importance.put(term, boost * idf.get(term));
+        });
+        TraceSignals trace = settings.traceWeight() > 0 ? extractor.extract(text.description())
+                : new TraceSignals(List.of(), List.of());
+        IndexFields.traceTokens(trace).stream().limit(MAX_TRACE_TOKENS).forEach(token -> query.add(
+                new BoostQuery(new TermQuery(new Term(IndexFields.TRACE, token)), settings.traceWeight()),
+                Occur.SHOULD));
+        return new TicketQuery(importance, surface, trace, query.build());
+    }
+
+    /**
+     * @param identifier a written identifier, e.g. {@code org.apache.CompositeService.start}
+     * @param term       an analyzed part of it, e.g. {@code compositeservic}
+     * @return the word of the identifier that the part comes from ({@code CompositeService}), or the part itself
+     */
+    static String wordContaining(String identifier, String term) {
+        int start = identifier.toLowerCase(Locale.ROOT).indexOf(term);
+        if (start < 0) {
+            return term;
+        }
+        int end = start + term.length();
+        while (end < identifier.length() && Character.isLowerCase(identifier.charAt(end))) {
+            end++;
+        }
+        return identifier.substring(start, end);
+    }
+
+    /** @return whether the query has nothing to match */
+    boolean isEmpty() {
+        return scoring.clauses().isEmpty();
+    }
+
+    /** @return the scoring query, without filters */
+    Query scoring() {
+        return scoring;
+    }
+
+    /** @return for each searched term, how much a match on it tells (its boost times idf) */
+    Map<String, Double> importance() {
+        return importance;
+    }
+
+    /**
+     * @param term an analyzed term
+     * @return the term as the ticket wrote it ({@code upgrade} for {@code upgrad}), or the term itself when it was
+     *         derived from a larger token (a word of an identifier)
+     */
+    String surface(String term) {
+        return surface.getOrDefault(term, term);
+    }
+
+    /** @return the ticket's trace signals (empty when the trace signal is switched off) */
+    TraceSignals trace() {
+        return trace;
+    }
+
+    /** Rare terms that a text repeats say most about it: idf times damped frequency, best first. */
+    private static List<String> mostTelling(Map<String, Integer> counts, Map<String, Double> idf, int limit) {
+        return counts.keySet().stream()
+                .sorted(Comparator.comparingDouble((String t) -> -idf.get(t) * (1 + Math.log(counts.get(t)))))
+                .limit(limit)
+                .toList();
+    }
+
+    /**
+     * @return how often each term of the text occurs, for the terms that occur in the index; their idf is added to
+     *         {@code idf} and their first written form to {@code surface}
+     */
+    private static Map<String, Integer> termCounts(Analyzer analyzer, String text, IndexReader reader,
+            Map<String, Double> idf, Map<String, String> surface) throws IOException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (TokenStream tokens = analyzer.tokenStream(IndexFields.BODY, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute position = tokens.addAttribute(PositionIncrementAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                String t = term.toString();
+                counts.merge(t, 1, Integer::sum);
+                String written = text.substring(offset.startOffset(), offset.endOffset());
+                // stacked tokens (position increment 0) share the offsets of the whole identifier or version
+                if (position.getPositionIncrement() > 0) {
+                    surface.put(t, written);
+                } else {
+                    surface.putIfAbsent(t, wordContaining(written, t));
+                }
+            }
+            tokens.end();
+        }
+        for (String term : counts.keySet()) {
+            if (!idf.containsKey(term)) {
+                int df = Math.max(reader.docFreq(new Term(IndexFields.BODY, term)),
+                        reader.docFreq(new Term(IndexFields.SUBJECT, term)));
+                if (df > 0) {
+                    idf.put(term, Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5)));
+                }
+            }
+        }
+        counts.keySet().retainAll(idf.keySet());
+        return counts;
+    }
+}
