@@ -20,6 +20,8 @@ public final class Main {
         Map<String, Benchmark> all = new TreeMap<>();
         all.put("crash-dedup", CrashDedupBenchmark::run);
         all.put("ticket-dedup", TicketDedupBenchmark::run);
+        all.put("kb-split", KbSplit::run);
+        all.put("kb-suggest", KbSuggestBenchmark::run);
         return all;
     }
 

@@ -1,0 +1,177 @@
+package org.alexandria.kb.internal.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+
+/**
+ * The Lucene index of all articles, whatever their status. Thread-safe: writes are serialised and each one is
+ * committed and made visible before it returns (readers see every change that has returned, never half of a
+ * rebuild); reads share near-real-time searchers. Holds no static state; close it to release the directory.
+ * A plugin uses an {@code FSDirectory} and rebuilds from its database when the index is missing or stale; tests
+ * use a {@code ByteBuffersDirectory}.
+ */
+public final class ArticleIndex implements Closeable {
+
+    private final TextAnalysis analysis;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Object writeLock = new Object();
+
+    /**
+     * Opens the index in a directory, creating it if empty, with the default analysis.
+     *
+     * @param directory where the index lives; the caller closes it after this index
+     * @throws IOException if the directory cannot be opened or is locked by another writer
+     */
+    public ArticleIndex(Directory directory) throws IOException {
+        this(directory, TextAnalysis.AnalysisOptions.DEFAULT);
+    }
+
+    /**
+     * @param directory where the index lives; the caller closes it after this index
+     * @param options   analysis switches; an existing index must have been written with the same ones
+     * @throws IOException if the directory cannot be opened or is locked by another writer
+     */
+    public ArticleIndex(Directory directory, TextAnalysis.AnalysisOptions options) throws IOException {
+        this.analysis = new TextAnalysis(options);
+        IndexWriterConfig config = new IndexWriterConfig(analysis.perField()).setOpenMode(OpenMode.CREATE_OR_APPEND);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Replaces the whole content of the index by these articles, atomically for readers.
+     *
+     * @param articles every article, ids unique
+     * @throws IOException on an index failure
+     */
+    public void rebuild(Collection<Article> articles) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (Article article : articles) {
+            if (!ids.add(article.id())) {
+                throw new IllegalArgumentException("duplicate article id " + article.id());
+            }
+        }
+        synchronized (writeLock) {
+            writer.deleteAll();
+            for (Article article : articles) {
+                writer.addDocuments(ArticleDocuments.of(article));
+            }
+            publish();
+        }
+    }
+
+    /**
+     * Adds an article or replaces the one with the same id, with its questions, atomically for readers.
+     *
+     * @param article the article's current state
+     * @throws IOException on an index failure
+     */
+    public void put(Article article) throws IOException {
+        synchronized (writeLock) {
+            writer.updateDocuments(idTerm(article.id()), ArticleDocuments.of(article));
+            publish();
+        }
+    }
+
+    /**
+     * Removes an article and its questions; nothing happens if there is none with this id.
+     *
+     * @param articleId the article's id
+     * @throws IOException on an index failure
+     */
+    public void delete(String articleId) throws IOException {
+        synchronized (writeLock) {
+            writer.deleteDocuments(idTerm(articleId));
+            publish();
+        }
+    }
+
+    /**
+     * @return number of articles in the index, whatever their status
+     * @throws IOException on an index failure
+     */
+    public int articleCount() throws IOException {
+        return withSearcher(searcher -> searcher.count(
+                new TermQuery(new Term(ArticleFields.KIND, ArticleFields.KIND_ARTICLE))));
+    }
+
+    /**
+     * Full-text search over title, body and questions: BM25 on stemmed words, title matches count double,
+     * words not in the index are matched with up to two edits.
+     *
+     * @param request text, filter and limit
+     * @return hits, best first, with highlighted body passages
+     * @throws IOException on an index failure
+     */
+    public List<SearchHit> search(SearchRequest request) throws IOException {
+        return withSearcher(searcher -> new ArticleSearch(searcher, analysis.perField()).search(request));
+    }
+
+    /**
+     * Runs a read against the current searcher, which stays valid (and unchanged) during the call.
+     *
+     * @param read what to do
+     * @param <T>  result type
+     * @return what {@code read} returns
+     * @throws IOException on an index failure
+     */
+    public <T> T withSearcher(SearcherFunction<T> read) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return read.apply(searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** @return the analysis this index was written with, for building queries */
+    public TextAnalysis analysis() {
+        return analysis;
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (writeLock) {
+            try (writer) {
+                searchers.close();
+            }
+        }
+    }
+
+    private void publish() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private static Term idTerm(String articleId) {
+        return new Term(ArticleFields.ID, articleId);
+    }
+
+    /**
+     * A read against an index searcher.
+     *
+     * @param <T> result type
+     */
+    @FunctionalInterface
+    public interface SearcherFunction<T> {
+        /**
+         * @param searcher valid for the duration of the call only
+         * @return the result
+         * @throws IOException on an index failure
+         */
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}

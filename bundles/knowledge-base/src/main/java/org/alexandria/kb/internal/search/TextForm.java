@@ -1,0 +1,42 @@
+package org.alexandria.kb.internal.search;
+
+/**
+ * The ways one text is indexed, each in its own Lucene field (the text field's name plus {@link #suffix()}),
+ * so that a query can weigh them separately.
+ */
+public enum TextForm {
+    /** Stemmed words: the main evidence. */
+    WORDS(""),
+    /** Pairs of adjacent stemmed words: rewards matching phrasing ("top up", "not working"). */
+    SHINGLES(".shingles"),
+    /** Character trigrams of each word with boundary marks: survives misspellings and word variants. */
+    GRAMS(".grams");
+
+    private final String suffix;
+
+    TextForm(String suffix) {
+        this.suffix = suffix;
+    }
+
+    /** @return what is appended to a text field's name for this form */
+    public String suffix() {
+        return suffix;
+    }
+
+    /**
+     * @param textField a text field's base name, e.g. {@link ArticleFields#QUESTION}
+     * @return the field holding this form of it
+     */
+    public String field(String textField) {
+        return textField + suffix;
+    }
+
+    static TextForm ofField(String field) {
+        for (TextForm form : values()) {
+            if (form != WORDS && field.endsWith(form.suffix)) {
+                return form;
+            }
+        }
+        return WORDS;
+    }
+}

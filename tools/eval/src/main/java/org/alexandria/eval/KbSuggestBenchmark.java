@@ -1,0 +1,207 @@
+package org.alexandria.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.alexandria.kb.internal.search.Article;
+import org.alexandria.kb.internal.search.ArticleIndex;
+import org.alexandria.kb.internal.search.ArticleStatus;
+import org.alexandria.kb.internal.search.TextAnalysis.AnalysisOptions;
+import org.alexandria.kb.internal.suggest.ArticleSuggestion;
+import org.alexandria.kb.internal.suggest.SuggestOptions;
+import org.alexandria.kb.internal.suggest.Suggester;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * {@code kb-suggest TRAIN.csv TEST.csv [--rankings OUT.jsonl] [--without PART,...]}: knowledge-base suggestion
+ * on labelled questions ({@code text, category}). Every category of TRAIN becomes one published article: id =
+ * the category, title = the category name in words ("card_arrival" → "Card arrival"), empty body, and the
+ * category's TRAIN questions as the article's example questions. The articles go through the plugin's real
+ * {@link ArticleIndex} and {@link Suggester}; each TEST text is a ticket whose top 10 suggestions are scored
+ * against its category, which the suggester never sees. {@code --without} switches parts off for ablation.
+ */
+public final class KbSuggestBenchmark {
+
+    static final String USAGE = "usage: kb-suggest TRAIN.csv TEST.csv [--rankings OUT.jsonl] [--without PART,...]"
+            + System.lineSeparator() + "parts: " + String.join(", ", Part.names());
+
+    private static final int[] CUTOFFS = {1, 3, 10};
+
+    private KbSuggestBenchmark() {
+    }
+
+    /** @param args see {@link #run(List, PrintStream)} */
+    public static void main(String[] args) throws Exception {
+        System.exit(run(List.of(args), System.out));
+    }
+
+    /**
+     * @param args TRAIN.csv TEST.csv and options
+     * @param out  where the metrics (or the usage) go
+     * @return 0, or 2 on bad arguments or unreadable input
+     * @throws IOException on an index or output failure
+     */
+    public static int run(List<String> args, PrintStream out) throws IOException {
+        List<String> files = new ArrayList<>();
+        Path rankings = null;
+        Set<Part> without = Set.of();
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--rankings" -> rankings = Path.of(args.get(++i));
+                    case "--without" -> without = Part.parse(args.get(++i));
+                    default -> {
+                        if (args.get(i).startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args.get(i));
+                        }
+                        files.add(args.get(i));
+                    }
+                }
+            }
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            return usage(out, e.getMessage());
+        }
+        if (files.size() != 2) {
+            return usage(out, "need TRAIN.csv and TEST.csv");
+        }
+        List<CSVRecord> train;
+        List<CSVRecord> test;
+        try {
+            train = read(Path.of(files.get(0)));
+            test = read(Path.of(files.get(1)));
+        } catch (IOException | IllegalArgumentException e) {
+            return usage(out, "cannot read input: " + e.getMessage());
+        }
+        List<Article> articles = articles(train);
+        RankingMetrics metrics = new RankingMetrics(CUTOFFS);
+        long[] nanos = new long[test.size()];
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+                ArticleIndex index = new ArticleIndex(directory, Part.analysis(without));
+                RankingsWriter writer = rankings == null ? null : new RankingsWriter(rankings)) {
+            index.rebuild(articles);
+            Suggester suggester = new Suggester(index, Part.suggest(without));
+            for (int i = 0; i < test.size(); i++) {
+                long start = System.nanoTime();
+                List<ArticleSuggestion> suggestions = suggester.suggest(test.get(i).get("text"), RankingsWriter.TOP);
+                nanos[i] = System.nanoTime() - start;
+                List<String> ranked = suggestions.stream().map(ArticleSuggestion::articleId).toList();
+                // The label is read only here, after ranking.
+                metrics.add(ranked, Set.of(test.get(i).get(KbSplit.CATEGORY)));
+                if (writer != null) {
+                    writer.write(i, ranked);
+                }
+            }
+        }
+        out.printf("articles %d (from %d training questions)%n", articles.size(), train.size());
+        out.println("without " + (without.isEmpty() ? "-" : String.join(",", Part.names(without))));
+        out.print(metrics.report("accuracy"));
+        Arrays.sort(nanos);
+        out.printf(Locale.ROOT, "suggest ms p50 %.2f p99 %.2f%n", percentile(nanos, 0.50), percentile(nanos, 0.99));
+        return 0;
+    }
+
+    /** Builds one article per category, categories and questions in file order. */
+    static List<Article> articles(List<CSVRecord> train) {
+        Map<String, List<String>> questions = new LinkedHashMap<>();
+        for (CSVRecord row : train) {
+            questions.computeIfAbsent(row.get(KbSplit.CATEGORY), c -> new ArrayList<>()).add(row.get("text"));
+        }
+        return questions.entrySet().stream()
+                .map(e -> new Article(e.getKey(), title(e.getKey()), "", Set.of(), null, ArticleStatus.PUBLISHED,
+                        e.getValue()))
+                .toList();
+    }
+
+    /** @return "card_arrival" as "Card arrival" */
+    static String title(String category) {
+        String words = category.replace('_', ' ').strip();
+        return words.isEmpty() ? category : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static List<CSVRecord> read(Path file) throws IOException {
+        KbSplit.Table table = KbSplit.Table.read(file);
+        if (!table.header().contains("text")) {
+            throw new IllegalArgumentException(file + " has no text column");
+        }
+        return table.records();
+    }
+
+    private static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int at = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, at)] / 1e6;
+    }
+
+    private static int usage(PrintStream out, String problem) {
+        out.println(problem);
+        out.println(USAGE);
+        return 2;
+    }
+
+    /** Parts of the suggester that {@code --without} can switch off. */
+    enum Part {
+        /** kNN voting over example questions: rank by article-level BM25 only. */
+        NEIGHBOURS,
+        /** Article-level BM25: rank by neighbour votes only. */
+        ARTICLES,
+        /** Summing an article's best neighbour scores: take its best one only. */
+        VOTING,
+        /** Word-pair matches. */
+        SHINGLES,
+        /** Character-gram matches. */
+        GRAMS,
+        /** Porter stemming. */
+        STEMMING,
+        /** Spelling out "n't" as "not". */
+        CONTRACTIONS;
+
+        static Set<Part> parse(String list) {
+            Set<Part> parts = java.util.EnumSet.noneOf(Part.class);
+            for (String name : list.split(",")) {
+                try {
+                    parts.add(valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown part " + name);
+                }
+            }
+            if (parts.containsAll(Set.of(NEIGHBOURS, ARTICLES))) {
+                throw new IllegalArgumentException("cannot drop both neighbours and articles");
+            }
+            return parts;
+        }
+
+        static List<String> names() {
+            return names(Set.of(values()));
+        }
+
+        static List<String> names(Set<Part> parts) {
+            return Arrays.stream(values()).filter(parts::contains).map(p -> p.name().toLowerCase(Locale.ROOT))
+                    .toList();
+        }
+
+        static AnalysisOptions analysis(Set<Part> without) {
+            AnalysisOptions d = AnalysisOptions.DEFAULT;
+            return new AnalysisOptions(d.stemming() && !without.contains(STEMMING), d.stopWords(),
+                    d.contractions() && !without.contains(CONTRACTIONS), d.minGram(), d.maxGram());
+        }
+
+        static SuggestOptions suggest(Set<Part> without) {
+            SuggestOptions d = SuggestOptions.DEFAULT;
+            double articleWeight = without.contains(NEIGHBOURS) ? 1 : without.contains(ARTICLES) ? 0
+                    : d.articleWeight();
+            return new SuggestOptions(d.neighbours(), without.contains(VOTING) ? 1 : d.votesPerArticle(),
+                    articleWeight, without.contains(SHINGLES) ? 0 : d.shingleWeight(),
+                    without.contains(GRAMS) ? 0 : d.gramWeight());
+        }
+    }
+}
