@@ -84,7 +84,7 @@ public final class TicketDedupBenchmark {
             reports = readReports(parsed.reports());
             links = readLinks(parsed.links());
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
-            out.println("ticket-dedup: cannot read the input: " + e.getMessage());
+            out.println("ticket-dedup: cannot read the input: " + e);
             return 2;
         }
         RankingMetrics metrics = new RankingMetrics(1, 5, 10);

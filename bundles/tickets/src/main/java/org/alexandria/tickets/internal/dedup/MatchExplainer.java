@@ -3,8 +3,8 @@ package org.alexandria.tickets.internal.dedup;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ final class MatchExplainer {
     /** Rarest first: a frame every timeout report shares ({@code Thread.run}) tells less than a product frame. */
     private List<String> sharedTraceTokens(int docId) throws IOException {
         Set<String> asked = new HashSet<>(IndexFields.traceTokens(query.trace()));
-        Map<String, Integer> shared = new HashMap<>();
+        Map<String, Integer> shared = new LinkedHashMap<>();
         for (IndexableField field : reader.storedFields().document(docId).getFields(IndexFields.TRACE)) {
             String token = field.stringValue();
             if (asked.contains(token)) {

@@ -62,8 +62,10 @@ final class TicketQuery {
             DedupSettings settings) throws IOException {
         Map<String, Double> idf = new HashMap<>();
         Map<String, String> surface = new HashMap<>();
-        Map<String, Integer> subject = termCounts(analyzer, text.subject(), reader, idf, surface);
-        Map<String, Integer> description = termCounts(analyzer, text.description(), reader, idf, surface);
+        Map<String, String> derived = new HashMap<>();
+        Map<String, Integer> subject = termCounts(analyzer, text.subject(), reader, idf, surface, derived);
+        Map<String, Integer> description = termCounts(analyzer, text.description(), reader, idf, surface, derived);
+        derived.forEach(surface::putIfAbsent);
         Map<String, Integer> parts = new LinkedHashMap<>();
         mostTelling(subject, idf, MAX_SUBJECT_TERMS).forEach(t -> parts.merge(t, 1, Integer::sum));
         mostTelling(description, idf, settings.descriptionTerms()).forEach(t -> parts.merge(t, 1, Integer::sum));
@@ -141,10 +143,11 @@ final class TicketQuery {
 
     /**
      * @return how often each term of the text occurs, for the terms that occur in the index; their idf is added to
-     *         {@code idf} and their first written form to {@code surface}
+     *         {@code idf}, their first written form to {@code surface}, or, for a part of an identifier, to
+     *         {@code derived}
      */
     private static Map<String, Integer> termCounts(Analyzer analyzer, String text, IndexReader reader,
-            Map<String, Double> idf, Map<String, String> surface) throws IOException {
+            Map<String, Double> idf, Map<String, String> surface, Map<String, String> derived) throws IOException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (TokenStream tokens = analyzer.tokenStream(IndexFields.BODY, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
@@ -157,9 +160,9 @@ final class TicketQuery {
                 String written = text.substring(offset.startOffset(), offset.endOffset());
                 // stacked tokens (position increment 0) share the offsets of the whole identifier or version
                 if (position.getPositionIncrement() > 0) {
-                    surface.put(t, written);
+                    surface.putIfAbsent(t, written);
                 } else {
-                    surface.putIfAbsent(t, wordContaining(written, t));
+                    derived.putIfAbsent(t, wordContaining(written, t));
                 }
             }
             tokens.end();
