@@ -75,7 +75,7 @@ public final class Suggester {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        return index.withSearcher(searcher -> rank(Experiment.wrap(searcher), text, limit, filter));
+        return index.withSearcher(searcher -> rank(searcher, text, limit, filter));
     }
 
     private List<ArticleSuggestion> rank(IndexSearcher searcher, String text, int limit, ArticleFilter filter)
