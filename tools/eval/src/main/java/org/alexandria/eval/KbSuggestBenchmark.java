@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import org.alexandria.kb.internal.search.Article;
 import org.alexandria.kb.internal.search.ArticleIndex;
+import org.alexandria.kb.internal.search.ArticleIndexOptions;
 import org.alexandria.kb.internal.search.ArticleStatus;
-import org.alexandria.kb.internal.search.TextAnalysis.AnalysisOptions;
 import org.alexandria.kb.internal.suggest.ArticleSuggestion;
 import org.alexandria.kb.internal.suggest.SuggestOptions;
 import org.alexandria.kb.internal.suggest.Suggester;
@@ -84,7 +85,7 @@ public final class KbSuggestBenchmark {
         RankingMetrics metrics = new RankingMetrics(CUTOFFS);
         long[] nanos = new long[test.size()];
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
-                ArticleIndex index = new ArticleIndex(directory, Part.analysis(without));
+                ArticleIndex index = new ArticleIndex(directory, Part.index(without));
                 RankingsWriter writer = rankings == null ? null : new RankingsWriter(rankings)) {
             index.rebuild(articles);
             Suggester suggester = new Suggester(index, Part.suggest(without));
@@ -148,13 +149,13 @@ public final class KbSuggestBenchmark {
         return 2;
     }
 
-    /** Parts of the suggester that {@code --without} can switch off. */
+    /** Parts of the suggester that {@code --without} can switch off, named in lower case with dashes. */
     enum Part {
-        /** kNN voting over example questions: rank by article-level BM25 only. */
+        /** kNN voting over example questions: rank by the article-level score only. */
         NEIGHBOURS,
-        /** Article-level BM25: rank by neighbour votes only. */
+        /** The article-level score: rank by neighbour votes only. */
         ARTICLES,
-        /** Summing an article's best neighbour scores: take its best one only. */
+        /** Summing an article's best neighbour scores: count its best one only. */
         VOTING,
         /** Word-pair matches. */
         SHINGLES,
@@ -163,13 +164,20 @@ public final class KbSuggestBenchmark {
         /** Porter stemming. */
         STEMMING,
         /** Spelling out "n't" as "not". */
-        CONTRACTIONS;
+        CONTRACTIONS,
+        /** Classic TF-IDF for questions: score them with BM25 like the rest. */
+        QUESTION_TFIDF,
+        /** The larger BM25 k1 of the article-level text: use Lucene's default 1.2. */
+        CONTENT_K1;
+
+        /** Lucene's default BM25 k1. */
+        private static final float DEFAULT_K1 = 1.2f;
 
         static Set<Part> parse(String list) {
-            Set<Part> parts = java.util.EnumSet.noneOf(Part.class);
+            Set<Part> parts = EnumSet.noneOf(Part.class);
             for (String name : list.split(",")) {
                 try {
-                    parts.add(valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                    parts.add(valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("unknown part " + name);
                 }
@@ -181,24 +189,25 @@ public final class KbSuggestBenchmark {
         }
 
         static List<String> names() {
-            return names(Set.of(values()));
+            return names(EnumSet.allOf(Part.class));
         }
 
         static List<String> names(Set<Part> parts) {
-            return Arrays.stream(values()).filter(parts::contains).map(p -> p.name().toLowerCase(Locale.ROOT))
-                    .toList();
+            return parts.stream().sorted().map(p -> p.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
         }
 
-        static AnalysisOptions analysis(Set<Part> without) {
-            AnalysisOptions d = AnalysisOptions.DEFAULT;
-            return new AnalysisOptions(d.stemming() && !without.contains(STEMMING), d.stopWords(),
-                    d.contractions() && !without.contains(CONTRACTIONS), d.minGram(), d.maxGram());
+        static ArticleIndexOptions index(Set<Part> without) {
+            ArticleIndexOptions d = ArticleIndexOptions.DEFAULT;
+            return new ArticleIndexOptions(d.stemming() && !without.contains(STEMMING),
+                    d.contractions() && !without.contains(CONTRACTIONS),
+                    d.tfIdfQuestions() && !without.contains(QUESTION_TFIDF),
+                    without.contains(CONTENT_K1) ? DEFAULT_K1 : d.contentK1());
         }
 
         static SuggestOptions suggest(Set<Part> without) {
             SuggestOptions d = SuggestOptions.DEFAULT;
-            double articleWeight = without.contains(NEIGHBOURS) ? 1 : without.contains(ARTICLES) ? 0
-                    : d.articleWeight();
+            double articleWeight = without.contains(NEIGHBOURS) ? 1
+                    : without.contains(ARTICLES) ? 0 : d.articleWeight();
             return new SuggestOptions(d.neighbours(), without.contains(VOTING) ? 1 : d.votesPerArticle(),
                     articleWeight, without.contains(SHINGLES) ? 0 : d.shingleWeight(),
                     without.contains(GRAMS) ? 0 : d.gramWeight());

@@ -6,13 +6,16 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 
 /**
@@ -36,19 +39,29 @@ public final class ArticleIndex implements Closeable {
      * @throws IOException if the directory cannot be opened or is locked by another writer
      */
     public ArticleIndex(Directory directory) throws IOException {
-        this(directory, TextAnalysis.AnalysisOptions.DEFAULT);
+        this(directory, ArticleIndexOptions.DEFAULT);
     }
 
     /**
      * @param directory where the index lives; the caller closes it after this index
-     * @param options   analysis switches; an existing index must have been written with the same ones
+     * @param options   analysis and scoring; an existing index must have been written with the same analysis
      * @throws IOException if the directory cannot be opened or is locked by another writer
      */
-    public ArticleIndex(Directory directory, TextAnalysis.AnalysisOptions options) throws IOException {
+    public ArticleIndex(Directory directory, ArticleIndexOptions options) throws IOException {
         this.analysis = new TextAnalysis(options);
-        IndexWriterConfig config = new IndexWriterConfig(analysis.perField()).setOpenMode(OpenMode.CREATE_OR_APPEND);
+        Similarity similarity = new ArticleSimilarity(options);
+        IndexWriterConfig config = new IndexWriterConfig(analysis.perField())
+                .setOpenMode(OpenMode.CREATE_OR_APPEND)
+                .setSimilarity(similarity);
         this.writer = new IndexWriter(directory, config);
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(similarity);
+                return searcher;
+            }
+        });
     }
 
     /**

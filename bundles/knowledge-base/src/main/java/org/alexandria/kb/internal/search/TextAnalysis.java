@@ -1,13 +1,10 @@
 package org.alexandria.kb.internal.search;
 
 import java.io.Reader;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -21,56 +18,43 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * English analysis of article and ticket text, one chain per {@link TextForm}; the field name picks the chain.
- * Tuned for short customer questions: negations are kept and contractions spelled out ("didn't" → "did not")
- * because "not" often carries the meaning, and Porter stemming folds "charged"/"charges"/"charging".
+ * Made for short customer questions: no stop words are removed, because "why", "not", "can" or "my" often carry
+ * the meaning of a one-line question and BM25/TF-IDF already give frequent words little weight (removing
+ * Lucene's English stop words cost accuracy on validation data); "n't" is spelled out as " not".
  */
 public final class TextAnalysis {
 
+    /** Length of the character grams. */
+    static final int GRAM = 3;
+
     private static final Pattern CURLY_APOSTROPHE = Pattern.compile("[\u2018\u2019]");
     private static final Pattern NEGATION = Pattern.compile("(?i)(?<=\\p{L})n't\\b");
-    private static final Pattern WORD = Pattern.compile("^(.*)$");
+    private static final Pattern WHOLE = Pattern.compile("^(.*)$");
 
-    // Lucene's English stop words without "no" and "not".
-    private static final CharArraySet STOP_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(List.of("a", "an",
-            "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "of", "on", "or",
-            "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with"),
-            false));
-
-    private final AnalysisOptions options;
-    private final Analyzer words;
-    private final Analyzer shingles;
-    private final Analyzer grams;
+    private final ArticleIndexOptions options;
     private final Analyzer perField;
 
-    /** @param options switches of the chains */
-    public TextAnalysis(AnalysisOptions options) {
+    /** @param options stemming and contractions switches */
+    public TextAnalysis(ArticleIndexOptions options) {
         this.options = options;
-        this.words = chain(TextForm.WORDS);
-        this.shingles = chain(TextForm.SHINGLES);
-        this.grams = chain(TextForm.GRAMS);
+        Analyzer words = chain(TextForm.WORDS);
+        Analyzer shingles = chain(TextForm.SHINGLES);
+        Analyzer grams = chain(TextForm.GRAMS);
         this.perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected Analyzer getWrappedAnalyzer(String fieldName) {
-                return forForm(TextForm.ofField(fieldName));
+                return switch (TextForm.ofField(fieldName)) {
+                    case WORDS -> words;
+                    case SHINGLES -> shingles;
+                    case GRAMS -> grams;
+                };
             }
         };
     }
 
-    /** @return the analyzer for every field of the index, choosing the chain by field name */
+    /** @return the analyzer of every field of the index, choosing the chain by the field's {@link TextForm} */
     public Analyzer perField() {
         return perField;
-    }
-
-    /**
-     * @param form a text form
-     * @return its chain
-     */
-    public Analyzer forForm(TextForm form) {
-        return switch (form) {
-            case WORDS -> words;
-            case SHINGLES -> shingles;
-            case GRAMS -> grams;
-        };
     }
 
     private Analyzer chain(TextForm form) {
@@ -83,59 +67,24 @@ public final class TextAnalysis {
             }
 
             @Override
-            protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-                return initReader(fieldName, reader);
-            }
-
-            @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
                 if (form == TextForm.GRAMS) {
-                    // Boundary marks make "_car" differ from the "car" inside "scary".
-                    stream = new PatternReplaceFilter(stream, WORD, "_$1_", false);
-                    return new TokenStreamComponents(source,
-                            new NGramTokenFilter(stream, options.minGram(), options.maxGram(), false));
-                }
-                if (options.stopWords()) {
-                    stream = new StopFilter(stream, options.stopSet());
+                    // Boundary marks keep "_car" apart from the "car" inside "scary" and let short words count.
+                    stream = new PatternReplaceFilter(stream, WHOLE, "_$1_", false);
+                    return new TokenStreamComponents(source, new NGramTokenFilter(stream, GRAM, GRAM, false));
                 }
                 if (options.stemming()) {
-                    String st = System.getProperty("kb.stem", "porter");
-                    stream = st.equals("kstem") ? new org.apache.lucene.analysis.en.KStemFilter(stream)
-                            : st.equals("min") ? new org.apache.lucene.analysis.en.EnglishMinimalStemFilter(stream)
-                            : st.equals("snow") ? new org.apache.lucene.analysis.snowball.SnowballFilter(stream, new org.tartarus.snowball.ext.EnglishStemmer())
-                            : new PorterStemFilter(stream);
+                    stream = new PorterStemFilter(stream);
                 }
                 if (form == TextForm.SHINGLES) {
                     ShingleFilter pairs = new ShingleFilter(stream, 2, 2);
                     pairs.setOutputUnigrams(false);
-                    pairs.setFillerToken("");
                     stream = pairs;
                 }
                 return new TokenStreamComponents(source, stream);
             }
         };
-    }
-
-    /**
-     * Switches of the analysis chains.
-     *
-     * @param stemming     Porter stemming of words and shingles
-     * @param stopWords    drop {@link #stopSet()} from words and shingles
-     * @param contractions spell out "n't" as " not"
-     * @param minGram      shortest character gram
-     * @param maxGram      longest character gram
-     */
-    public record AnalysisOptions(boolean stemming, boolean stopWords, boolean contractions, int minGram,
-            int maxGram) {
-
-        /** The tuned default. */
-        public static final AnalysisOptions DEFAULT = new AnalysisOptions(true, false, true, 3, 3);
-
-        /** @return Lucene's English stop words without the negations "no" and "not" */
-        CharArraySet stopSet() {
-            return STOP_WORDS;
-        }
     }
 }

@@ -31,6 +31,7 @@ public enum TextForm {
         return textField + suffix;
     }
 
+    /** @return the form a field holds, by its suffix */
     static TextForm ofField(String field) {
         for (TextForm form : values()) {
             if (form != WORDS && field.endsWith(form.suffix)) {
@@ -38,5 +39,10 @@ public enum TextForm {
             }
         }
         return WORDS;
+    }
+
+    /** @return the text field a field is a form of, e.g. "question" for "question.shingles" */
+    static String textField(String field) {
+        return field.substring(0, field.length() - ofField(field).suffix.length());
     }
 }

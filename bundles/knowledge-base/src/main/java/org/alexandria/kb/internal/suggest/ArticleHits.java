@@ -1,7 +1,6 @@
 package org.alexandria.kb.internal.suggest;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,16 +41,9 @@ final class ArticleHits {
         Map<String, Double> sums = new HashMap<>();
         Map<String, Integer> counted = new HashMap<>();
         // Hits come best first, so the first `votes` of each article are its best.
-        double temp = Double.parseDouble(System.getProperty("kb.temp", "0"));
-        double decay = Double.parseDouble(System.getProperty("kb.decay", "1"));
-        double pow = Double.parseDouble(System.getProperty("kb.pow", "1"));
         for (int i = 0; i < hits.length; i++) {
-            int c = counted.merge(ids[i], 1, Integer::sum);
-            if (c <= votes) {
-                double s = hits[i].score;
-                if (temp > 0) s = Math.exp((s / hits[0].score - 1) / temp);
-                s = Math.pow(s, pow) * Math.pow(decay, c - 1);
-                sums.merge(ids[i], s, Double::sum);
+            if (counted.merge(ids[i], 1, Integer::sum) <= votes) {
+                sums.merge(ids[i], (double) hits[i].score, Double::sum);
             }
         }
         return sums;
