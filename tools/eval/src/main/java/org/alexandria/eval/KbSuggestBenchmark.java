@@ -159,8 +159,8 @@ public final class KbSuggestBenchmark {
         VOTING,
         /** Word-pair matches. */
         SHINGLES,
-        /** Character-gram matches. */
-        GRAMS,
+        /** Word-prefix matches. */
+        PREFIXES,
         /** Porter stemming. */
         STEMMING,
         /** Spelling out "n't" as "not". */
@@ -210,7 +210,7 @@ public final class KbSuggestBenchmark {
                     : without.contains(ARTICLES) ? 0 : d.articleWeight();
             return new SuggestOptions(d.neighbours(), without.contains(VOTING) ? 1 : d.votesPerArticle(),
                     articleWeight, without.contains(SHINGLES) ? 0 : d.shingleWeight(),
-                    without.contains(GRAMS) ? 0 : d.gramWeight());
+                    without.contains(PREFIXES) ? 0 : d.prefixWeight());
         }
     }
 }

@@ -2,7 +2,6 @@ package org.alexandria.kb.internal.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -27,12 +26,12 @@ final class ArticleDocuments {
         for (String question : article.questions()) {
             content.append('\n').append(question);
         }
-        addForms(main, ArticleFields.CONTENT, content.toString(), ArticleFields.CONTENT_FORMS);
+        addForms(main, ArticleFields.CONTENT, content.toString());
         block.add(main);
 
         for (String question : article.questions()) {
             Document doc = common(article, ArticleFields.KIND_QUESTION);
-            addForms(doc, ArticleFields.QUESTION, question, ArticleFields.QUESTION_FORMS);
+            addForms(doc, ArticleFields.QUESTION, question);
             block.add(doc);
         }
         return block;
@@ -53,8 +52,8 @@ final class ArticleDocuments {
         return doc;
     }
 
-    private static void addForms(Document doc, String textField, String text, Set<TextForm> forms) {
-        for (TextForm form : forms) {
+    private static void addForms(Document doc, String textField, String text) {
+        for (TextForm form : TextForm.values()) {
             doc.add(new TextField(form.field(textField), text, Store.NO));
         }
     }

@@ -1,9 +1,5 @@
 package org.alexandria.kb.internal.search;
 
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Set;
-
 /**
  * Field names of the article index. Every article is one document of kind {@link #KIND_ARTICLE} plus one
  * document of kind {@link #KIND_QUESTION} per example question; all carry the article's id, status, product
@@ -29,19 +25,10 @@ public final class ArticleFields {
     public static final String TITLE = "title";
     /** Body as plain text, stored and analysed (article documents). */
     public static final String BODY = "body";
-    /** Title, body and questions of the article together, in {@link #CONTENT_FORMS} (article documents). */
+    /** Title, body and questions of the article together, in every {@link TextForm} (article documents). */
     public static final String CONTENT = "content";
-    /** One example question, in {@link #QUESTION_FORMS} (question documents). */
+    /** One example question, in every {@link TextForm} (question documents). */
     public static final String QUESTION = "question";
-    /** The forms {@link #CONTENT} is indexed in. */
-    public static final Set<TextForm> CONTENT_FORMS = Collections.unmodifiableSet(EnumSet.allOf(TextForm.class));
-    /**
-     * The forms {@link #QUESTION} is indexed in: no character grams, which would cost a query-time scan of many
-     * long posting lists over (at scale) millions of questions and added nothing on validation data beyond the
-     * grams of the article-level text.
-     */
-    public static final Set<TextForm> QUESTION_FORMS =
-            Collections.unmodifiableSet(EnumSet.of(TextForm.WORDS, TextForm.SHINGLES));
 
     private ArticleFields() {
     }

@@ -9,8 +9,11 @@ public enum TextForm {
     WORDS(""),
     /** Pairs of adjacent stemmed words: rewards matching phrasing ("top up", "not working"). */
     SHINGLES(".shingles"),
-    /** Character trigrams of each word with boundary marks: survives misspellings and word variants. */
-    GRAMS(".grams");
+    /**
+     * The first {@link TextAnalysis#PREFIX_LENGTH} letters of each word: a coarse stem that also matches variants
+     * Porter keeps apart ("verify"/"verification") and misspelled word endings, at the cost of one term a word.
+     */
+    PREFIXES(".prefixes");
 
     private final String suffix;
 

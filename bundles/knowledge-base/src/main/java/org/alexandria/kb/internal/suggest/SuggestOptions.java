@@ -11,20 +11,20 @@ import org.alexandria.kb.internal.search.TextForm;
  *                        keeps articles with many questions from winning by numbers alone
  * @param articleWeight   share of the article-level score in the mix, 0..1; the neighbour score gets the rest
  * @param shingleWeight   weight of word-pair matches, against 1 for single words
- * @param gramWeight      weight of character-gram matches (article level), against 1 for single words
+ * @param prefixWeight    weight of word-prefix matches, against 1 for single words
  */
 public record SuggestOptions(int neighbours, int votesPerArticle, double articleWeight, double shingleWeight,
-        double gramWeight) {
+        double prefixWeight) {
 
     /** The default, chosen by cross-validation inside the training part of the evaluation data. */
-    public static final SuggestOptions DEFAULT = new SuggestOptions(100, 3, 0.5, 0.5, 0.2);
+    public static final SuggestOptions DEFAULT = new SuggestOptions(100, 3, 0.5, 0.5, 0.5);
 
     /** Checks the ranges. */
     public SuggestOptions {
         if (neighbours < 1 || votesPerArticle < 1) {
             throw new IllegalArgumentException("neighbours and votesPerArticle must be at least 1");
         }
-        if (!(articleWeight >= 0 && articleWeight <= 1) || !(shingleWeight >= 0) || !(gramWeight >= 0)) {
+        if (!(articleWeight >= 0 && articleWeight <= 1) || !(shingleWeight >= 0) || !(prefixWeight >= 0)) {
             throw new IllegalArgumentException("weights out of range");
         }
     }
@@ -37,7 +37,7 @@ public record SuggestOptions(int neighbours, int votesPerArticle, double article
         return switch (form) {
             case WORDS -> 1;
             case SHINGLES -> shingleWeight;
-            case GRAMS -> gramWeight;
+            case PREFIXES -> prefixWeight;
         };
     }
 }

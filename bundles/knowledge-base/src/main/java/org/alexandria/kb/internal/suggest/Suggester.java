@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.alexandria.kb.internal.search.ArticleFields;
 import org.alexandria.kb.internal.search.ArticleFilter;
 import org.alexandria.kb.internal.search.ArticleIndex;
@@ -31,9 +30,9 @@ import org.apache.lucene.search.Query;
  *       gathers evidence spread over many questions and also covers articles without questions.</li>
  * </ul>
  * Each ranking is divided by its best score, then they are mixed with {@link SuggestOptions#articleWeight()}.
- * Both match stemmed words and word pairs; the article ranking also matches character grams. Per call the work
- * is two top-k Lucene searches and a small lookup of titles, whatever the number of articles. Thread-safe; it
- * keeps no state besides the index it reads.
+ * Both match stemmed words, word pairs and word prefixes ({@link TextForm}), weighted by the options. Per call
+ * the work is two top-k Lucene searches and a small lookup of titles, whatever the number of articles.
+ * Thread-safe; it keeps no state besides the index it reads.
  */
 public final class Suggester {
 
@@ -84,13 +83,13 @@ public final class Suggester {
         Map<String, Double> fused = new HashMap<>();
         double neighbourWeight = 1 - options.articleWeight();
         if (neighbourWeight > 0) {
-            Query questions = filtered(textQuery(analyzer, ArticleFields.QUESTION, ArticleFields.QUESTION_FORMS, text),
+            Query questions = filtered(textQuery(analyzer, ArticleFields.QUESTION, text),
                     filter.toQuery(ArticleFields.KIND_QUESTION));
             addNormalised(fused, ArticleHits.votes(searcher, questions, options.neighbours(),
                     options.votesPerArticle()), neighbourWeight);
         }
         if (options.articleWeight() > 0) {
-            Query articles = filtered(textQuery(analyzer, ArticleFields.CONTENT, ArticleFields.CONTENT_FORMS, text),
+            Query articles = filtered(textQuery(analyzer, ArticleFields.CONTENT, text),
                     filter.toQuery(ArticleFields.KIND_ARTICLE));
             // As many articles as neighbours: an article outside both lists could not rank high.
             addNormalised(fused, ArticleHits.best(searcher, articles, Math.max(limit, options.neighbours())),
@@ -107,9 +106,9 @@ public final class Suggester {
     }
 
     /** One disjunction per form of the field, weighted by the options; scored by the field's similarity. */
-    private Query textQuery(Analyzer analyzer, String field, Set<TextForm> forms, String text) {
+    private Query textQuery(Analyzer analyzer, String field, String text) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (TextForm form : forms) {
+        for (TextForm form : TextForm.values()) {
             double weight = options.weight(form);
             List<Term> terms = weight > 0 ? QueryTerms.of(analyzer, form.field(field), text) : List.of();
             if (!terms.isEmpty()) {
