@@ -16,4 +16,14 @@ public interface CrashAnalyzer {
      * @return matching groups, best first; empty when the text holds no recognisable trace
      */
     List<CrashGroupMatch> match(String text, int limit);
+
+    /**
+     * Stores a crash report, parses it and files it into a crash group (a new one when nothing matches its
+     * fingerprint). Never fails on the content: a report without a recognisable trace is stored as unparsed.
+     *
+     * @param submission the report
+     * @return what became of it
+     * @throws IllegalArgumentException when the submission breaks a limit (size) or a field is malformed
+     */
+    CrashReportReceipt ingest(CrashReportSubmission submission);
 }

@@ -1,5 +1,6 @@
 package org.alexandria.core.internal.persistence;
 
+import org.alexandria.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

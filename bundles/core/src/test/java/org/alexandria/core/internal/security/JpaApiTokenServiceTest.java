@@ -23,7 +23,7 @@ import org.alexandria.api.security.Roles;
 import org.alexandria.core.internal.TestClock;
 import org.alexandria.core.internal.audit.JpaAuditTrail;
 import org.alexandria.core.internal.persistence.JdbcSchemaMigrator;
-import org.alexandria.core.internal.persistence.TestDatabase;
+import org.alexandria.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

@@ -1,4 +1,4 @@
-package org.alexandria.core.internal.persistence;
+package org.alexandria.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +25,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code jdbc:postgresql://127.0.0.1:5432/test}), {@code alexandria.test.postgres.user} (default
  * {@code postgres}) and {@code alexandria.test.postgres.password} (default empty); PostgreSQL
  * connections are pooled, as in the platform. Closing it closes the entity manager factories made from
- * it and drops the database or schema.
+ * it and drops the database or schema. Shared by the tests of every bundle with a persistence unit.
  */
 public abstract class TestDatabase implements AutoCloseable {
 
@@ -52,18 +52,26 @@ public abstract class TestDatabase implements AutoCloseable {
         return kind() == Kind.POSTGRES;
     }
 
-    /**
-     * The core persistence unit on this database, built outside OSGi. The unit's JNDI data source name
-     * ({@code osgi:service/...}) is overridden with this database's {@link DataSource}.
-     */
+    /** The core persistence unit ({@code alexandria-core}) on this database; see {@link #entityManagerFactory(String)}. */
     public EntityManagerFactory entityManagerFactory() {
+        return entityManagerFactory("alexandria-core");
+    }
+
+    /**
+     * A persistence unit of the test's class path on this database, built outside OSGi. The unit's JNDI data
+     * source name ({@code osgi:service/...}) is overridden with this database's {@link DataSource}.
+     *
+     * @param unitName name of the persistence unit in a {@code META-INF/persistence.xml}
+     * @return a factory closed with this database
+     */
+    public EntityManagerFactory entityManagerFactory(String unitName) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource());
         // EclipseLink caches deployed sessions by name; a unique name keeps each test on its own database
-        properties.put(PersistenceUnitProperties.SESSION_NAME, "alexandria-core-test-" + UUID.randomUUID());
-        EntityManagerFactory emf = new PersistenceProvider().createEntityManagerFactory("alexandria-core", properties);
+        properties.put(PersistenceUnitProperties.SESSION_NAME, unitName + "-test-" + UUID.randomUUID());
+        EntityManagerFactory emf = new PersistenceProvider().createEntityManagerFactory(unitName, properties);
         if (emf == null) {
-            throw new IllegalStateException("EclipseLink did not find the persistence unit alexandria-core");
+            throw new IllegalStateException("EclipseLink did not find the persistence unit " + unitName);
         }
         synchronized (factories) {
             factories.add(emf);
@@ -191,7 +199,7 @@ public abstract class TestDatabase implements AutoCloseable {
             // pooled like in the distribution (pax-jdbc's dbcp2 pool): EclipseLink opens one per transaction
             dataSource = new BasicDataSource();
             dataSource.setUrl(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema
-                    + "&ApplicationName=alexandria-core-tests&connectTimeout=5");
+                    + "&ApplicationName=alexandria-tests&connectTimeout=5");
             dataSource.setUsername(USER);
             dataSource.setPassword(PASSWORD);
             dataSource.setMaxTotal(16);
@@ -205,7 +213,7 @@ public abstract class TestDatabase implements AutoCloseable {
                 ds.setPassword(PASSWORD);
             }
             ds.setConnectTimeout(5);
-            ds.setApplicationName("alexandria-core-tests");
+            ds.setApplicationName("alexandria-tests");
             return ds;
         }
 
