@@ -172,7 +172,9 @@ final class TicketQuery {
                 int df = Math.max(reader.docFreq(new Term(IndexFields.BODY, term)),
                         reader.docFreq(new Term(IndexFields.SUBJECT, term)));
                 if (df > 0) {
-                    idf.put(term, Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5)));
+                    // docFreq still counts replaced and removed tickets until their segments merge, so the document
+                    // count must count them too (maxDoc), or idf turns negative on an index that sees updates
+                    idf.put(term, Math.log(1 + (reader.maxDoc() - df + 0.5) / (df + 0.5)));
                 }
             }
         }

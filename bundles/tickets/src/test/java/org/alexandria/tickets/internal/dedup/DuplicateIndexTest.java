@@ -64,6 +64,22 @@ class DuplicateIndexTest {
     }
 
     @Test
+    void ticketsUpdatedManyTimesStillRank() throws IOException {
+        // replaced documents stay counted by docFreq until their segments merge; idf must not go negative
+        for (int i = 0; i < 10; i++) {
+            add("kafka", "Upgrade Kafka to 3.4." + i, "Kafka 3.3 has CVE-2023-25194, please upgrade the client.", 40);
+            add("jetty", "Upgrade Jetty to 9.4.5" + i, "Jetty has several CVEs; upgrade kafka too.", 30);
+        }
+        index.remove("docs");
+
+        List<DuplicateMatch> matches = index.candidates(text("Upgrade kafka", "CVE-2023-25194 in kafka"), 3,
+                CandidateFilter.NONE);
+
+        assertThat(matches).extracting(DuplicateMatch::ticketId).first().isEqualTo("kafka");
+        assertThat(matches).allSatisfy(m -> assertThat(m.score()).isPositive());
+    }
+
+    @Test
     void sharedExceptionsAndFramesAreEvidenceOfTheirOwn() throws IOException {
         String sameCrash = TRACE.replace("1581", "1602").replace("$29", "$31").replace("1734", "1760");
 

@@ -1,0 +1,24 @@
+package org.alexandria.tickets.internal.service;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the tickets plugin, PID {@value #PID}, file {@code etc/org.alexandria.tickets.cfg}. */
+@ObjectClassDefinition(name = "Alexandria tickets", description = "Limits and duplicate detection of the tickets plugin.")
+public @interface TicketsConfig {
+
+    /** Configuration PID. */
+    String PID = "org.alexandria.tickets";
+
+    /** @return largest attachment */
+    @AttributeDefinition(name = "Maximum attachment size (bytes)", description = "Larger attachments are refused with 413. The REST edge's maxBodyBytes (org.alexandria.rest) also applies to uploads.", min = "1")
+    long maxAttachmentBytes() default 5_242_880;
+
+    /** @return how many possible duplicates a new ticket is answered with */
+    @AttributeDefinition(name = "Duplicate candidates on create", description = "How many possible duplicates POST /api/v1/tickets returns; 0 for none.", min = "0", max = "50")
+    int duplicateCandidates() default 5;
+
+    /** @return largest import */
+    @AttributeDefinition(name = "Maximum import rows", description = "Imports with more data rows are refused with 413.", min = "1")
+    int importMaxRows() default 5000;
+}
