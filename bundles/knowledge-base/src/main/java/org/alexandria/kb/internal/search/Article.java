@@ -3,6 +3,7 @@ package org.alexandria.kb.internal.search;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.alexandria.api.kb.ArticleStatus;
 import org.jspecify.annotations.Nullable;
 
 /**

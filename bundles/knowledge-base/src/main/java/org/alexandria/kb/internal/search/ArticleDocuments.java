@@ -42,7 +42,7 @@ final class ArticleDocuments {
         doc.add(new StringField(ArticleFields.ID, article.id(), Store.YES));
         doc.add(new SortedDocValuesField(ArticleFields.ID, new BytesRef(article.id())));
         doc.add(new StringField(ArticleFields.KIND, kind, Store.NO));
-        doc.add(new StringField(ArticleFields.STATUS, article.status().indexValue(), Store.YES));
+        doc.add(new StringField(ArticleFields.STATUS, ArticleFields.statusValue(article.status()), Store.YES));
         if (article.product() != null) {
             doc.add(new StringField(ArticleFields.PRODUCT, article.product(), Store.YES));
         }

@@ -1,5 +1,8 @@
 package org.alexandria.kb.internal.search;
 
+import java.util.Locale;
+import org.alexandria.api.kb.ArticleStatus;
+
 /**
  * Field names of the article index. Every article is one document of kind {@link #KIND_ARTICLE} plus one
  * document of kind {@link #KIND_QUESTION} per example question; all carry the article's id, status, product
@@ -31,5 +34,15 @@ public final class ArticleFields {
     public static final String QUESTION = "question";
 
     private ArticleFields() {
+    }
+
+    /** @return the value of {@link #STATUS} for a status, e.g. {@code published} */
+    static String statusValue(ArticleStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the status a {@link #STATUS} value stands for */
+    static ArticleStatus status(String value) {
+        return ArticleStatus.valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -2,6 +2,7 @@ package org.alexandria.kb.internal.search;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.alexandria.api.kb.ArticleStatus;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -41,7 +42,7 @@ public record ArticleFilter(Set<ArticleStatus> statuses, Set<String> tags, @Null
         if (statuses.size() < ArticleStatus.values().length) {
             BooleanQuery.Builder anyStatus = new BooleanQuery.Builder();
             for (ArticleStatus status : statuses) {
-                anyStatus.add(new TermQuery(new Term(ArticleFields.STATUS, status.indexValue())), Occur.SHOULD);
+                anyStatus.add(new TermQuery(new Term(ArticleFields.STATUS, ArticleFields.statusValue(status))), Occur.SHOULD);
             }
             query.add(anyStatus.build(), Occur.FILTER);
         }

@@ -80,7 +80,7 @@ final class ArticleSearch {
     private static SearchHit toHit(Document doc, float score, Object passages) {
         List<String> tags = Arrays.stream(doc.getFields(ArticleFields.TAG)).map(IndexableField::stringValue).toList();
         return new SearchHit(doc.get(ArticleFields.ID), doc.get(ArticleFields.TITLE),
-                ArticleStatus.ofIndexValue(doc.get(ArticleFields.STATUS)), new HashSet<>(tags),
+                ArticleFields.status(doc.get(ArticleFields.STATUS)), new HashSet<>(tags),
                 doc.get(ArticleFields.PRODUCT), score, passages == null ? List.of() : (List<String>) passages);
     }
 
