@@ -27,6 +27,11 @@ public final class TestConfig {
             }
 
             @Override
+            public int slaCheckSeconds() {
+                return 60;
+            }
+
+            @Override
             public int importMaxRows() {
                 return importMaxRows;
             }

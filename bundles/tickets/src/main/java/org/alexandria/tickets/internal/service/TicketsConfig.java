@@ -18,6 +18,10 @@ public @interface TicketsConfig {
     @AttributeDefinition(name = "Duplicate candidates on create", description = "How many possible duplicates POST /api/v1/tickets returns; 0 for none.", min = "0", max = "50")
     int duplicateCandidates() default 5;
 
+    /** @return seconds between two SLA breach checks */
+    @AttributeDefinition(name = "SLA check period (s)", description = "How often overdue first responses and resolutions are looked for; takes effect when the SLA component is next activated.", min = "1")
+    int slaCheckSeconds() default 60;
+
     /** @return largest import */
     @AttributeDefinition(name = "Maximum import rows", description = "Imports with more data rows are refused with 413.", min = "1")
     int importMaxRows() default 5000;

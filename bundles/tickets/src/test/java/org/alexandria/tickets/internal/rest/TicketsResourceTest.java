@@ -207,10 +207,31 @@ class TicketsResourceTest {
     }
 
     @Test
+    void slaPoliciesOverRest() throws Exception {
+        org.alexandria.tickets.internal.sla.SlaService sla = new org.alexandria.tickets.internal.sla.SlaService(f.tickets,
+                f.audit, f.clock, 0);
+        SlaPoliciesResource policies = new SlaPoliciesResource(sla);
+        var input = JSON.readValue("{\"name\":\"Office\",\"businessHours\":{\"timeZone\":\"Europe/Zurich\","
+                + "\"weekdays\":[\"MONDAY\",\"FRIDAY\"],\"start\":\"09:00\",\"end\":\"17:30\"},"
+                + "\"targets\":[{\"priority\":\"HIGH\",\"firstResponseMinutes\":60,\"resolutionMinutes\":null}]}",
+                org.alexandria.tickets.internal.sla.SlaService.PolicyInput.class);
+        Response created = policies.create(input, MANAGER);
+        assertThat(created.getStatus()).isEqualTo(201);
+        Map<?, ?> json = JSON.readValue(JSON.writeValueAsString(created.getEntity()), Map.class);
+        Map<?, ?> hours = (Map<?, ?>) json.get("businessHours");
+        assertThat(hours.get("start")).isEqualTo("09:00:00");
+        assertThat(hours.get("end")).isEqualTo("17:30:00");
+        assertThat(hours.get("weekdays")).isEqualTo(List.of("MONDAY", "FRIDAY"));
+        assertThat(json.get("plan")).isNull();
+        assertThat(json.containsKey("plan")).isTrue();
+        assertThat(policies.list()).hasSize(1);
+    }
+
+    @Test
     void writesNeedAgentManagerOrAdminAndMergeAndBulkNeedManagerOrAdmin() {
         Map<String, Set<String>> roles = new java.util.TreeMap<>();
         for (Class<?> type : List.of(TicketsResource.class, CustomersResource.class, OrganizationsResource.class,
-                TicketFieldsResource.class)) {
+                TicketFieldsResource.class, SlaPoliciesResource.class)) {
             for (Method m : type.getDeclaredMethods()) {
                 RolesAllowed allowed = m.getAnnotation(RolesAllowed.class);
                 if (allowed != null) {
@@ -223,7 +244,9 @@ class TicketsResourceTest {
         Set<String> write = Set.of("admin", "manager", "agent");
         Set<String> manage = Set.of("admin", "manager");
         roles.forEach((method, allowed) -> {
-            if (method.endsWith(" GET")) {
+            if (method.startsWith("SlaPoliciesResource.")) {
+                assertThat(allowed).as(method).isEqualTo(manage);
+            } else if (method.endsWith(" GET")) {
                 assertThat(allowed).as(method).isEqualTo(read);
             } else if (method.startsWith("TicketsResource.") && !method.contains("merge") && !method.contains("bulk")) {
                 assertThat(allowed).as(method).isEqualTo(write);
@@ -232,6 +255,6 @@ class TicketsResourceTest {
             }
         });
         assertThat(roles).containsKeys("TicketsResource.merge", "TicketsResource.bulk", "CustomersResource.create",
-                "OrganizationsResource.delete", "TicketsResource.list GET");
+                "OrganizationsResource.delete", "TicketsResource.list GET", "SlaPoliciesResource.list GET");
     }
 }
