@@ -2,7 +2,7 @@
  * Knowledge base: the service the knowledge-base plugin provides to search articles and suggest them for a text.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 @NullMarked
 package org.alexandria.api.kb;
 

@@ -19,6 +19,7 @@ import org.alexandria.api.event.EventBus;
 import org.alexandria.api.event.Topics;
 import org.alexandria.api.kb.ArticleStatus;
 import org.alexandria.api.kb.KnowledgeBase;
+import org.alexandria.api.kb.NewArticle;
 import org.alexandria.api.kb.Suggestion;
 import org.alexandria.api.persistence.SchemaMigrator;
 import org.alexandria.api.plugin.PluginHealth;
@@ -140,6 +141,14 @@ public final class KnowledgeBaseService implements KnowledgeBase {
         ArticleView created = store.create(input, author);
         changed(created.id(), actor, "create", null, summary(created));
         return created;
+    }
+
+    @Override
+    public String create(NewArticle article, boolean publish, Actor actor) {
+        String author = actor.type() == Actor.Type.SYSTEM ? "system:" + actor.name() : actor.name();
+        ArticleView created = create(new ArticleInput(article.title(), article.body(), article.tags(), article.product(),
+                article.questions(), null), author);
+        return publish ? publish(created.id(), author).id() : created.id();
     }
 
     /**

@@ -24,6 +24,7 @@ import org.alexandria.api.event.EntityChange;
 import org.alexandria.api.event.EventBus;
 import org.alexandria.api.event.Topics;
 import org.alexandria.api.kb.ArticleStatus;
+import org.alexandria.api.kb.NewArticle;
 import org.alexandria.api.kb.Suggestion;
 import org.alexandria.api.plugin.HealthStatus;
 import org.alexandria.api.rest.Page;
@@ -165,6 +166,21 @@ class KnowledgeBaseServiceTest {
                 assertThat(v.author()).isEqualTo("alice");
                 assertThat(v.status()).isEqualTo(ArticleStatus.DRAFT);
             });
+        }
+
+        @Test
+        void otherPluginsCreateDraftsOrPublishedArticlesThroughTheApi() {
+            String draft = kb.create(new NewArticle("Export fails", "Name every column.", List.of("reports"), "desktop",
+                    null), false, Actor.system("demo-data"));
+            String published = kb.create(new NewArticle("Reset your password", "Use **Forgot password**.",
+                    List.of("account"), "web", List.of("I forgot my password")), true, Actor.user("manager"));
+
+            assertThat(kb.get(draft).status()).isEqualTo(ArticleStatus.DRAFT);
+            assertThat(kb.get(draft).author()).isEqualTo("system:demo-data");
+            assertThat(kb.get(published).status()).isEqualTo(ArticleStatus.PUBLISHED);
+            assertThat(kb.suggest("forgot my password", 3)).extracting(Suggestion::articleId).containsExactly(published);
+            assertThatThrownBy(() -> kb.create(new NewArticle(" ", "", null, null, null), true, Actor.user("manager")))
+                    .isInstanceOf(RuntimeException.class);
         }
 
         @Test
