@@ -32,6 +32,11 @@ public final class TestConfig {
             }
 
             @Override
+            public long importMaxBytes() {
+                return maxAttachmentBytes;
+            }
+
+            @Override
             public int importMaxRows() {
                 return importMaxRows;
             }

@@ -37,6 +37,8 @@ import org.alexandria.api.ticket.TicketPriority;
 import org.alexandria.api.ticket.TicketStatus;
 import org.alexandria.api.ticket.TicketUpdate;
 import org.alexandria.api.ticket.Visibility;
+import org.alexandria.tickets.internal.imports.ImportReport;
+import org.alexandria.tickets.internal.imports.TicketImporter;
 import org.alexandria.tickets.internal.model.Attachment;
 import org.alexandria.tickets.internal.service.TicketService;
 import org.alexandria.tickets.internal.store.TicketSearch;
@@ -60,11 +62,16 @@ public final class TicketsResource {
     static final int MAX_LIMIT = 200;
 
     private final TicketService tickets;
+    private final TicketImporter importer;
 
-    /** @param tickets the ticket service */
+    /**
+     * @param tickets  the ticket service
+     * @param importer the bulk importer
+     */
     @Activate
-    public TicketsResource(@Reference TicketService tickets) {
+    public TicketsResource(@Reference TicketService tickets, @Reference TicketImporter importer) {
         this.tickets = tickets;
+        this.importer = importer;
     }
 
     /**
@@ -364,6 +371,24 @@ public final class TicketsResource {
             throw ProblemException.badRequest("target is required");
         }
         return tickets.merge(key, request.target(), Params.actor(security), request.reason());
+    }
+
+    /**
+     * @param contentType {@code text/csv} or {@code application/json}
+     * @param body        the rows
+     * @param security    the caller
+     * @return the report: tickets created by row, rows that failed with the reason
+     */
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    public ImportReport importTickets(@HeaderParam(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
+            InputStream body, @Context SecurityContext security) {
+        TicketImporter.Format format = contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")
+                ? TicketImporter.Format.CSV : TicketImporter.Format.JSON;
+        return importer.run(format, body, Params.actor(security));
     }
 
     /**

@@ -308,7 +308,18 @@ public final class TicketService implements Tickets {
 
     @Override
     public Ticket create(NewTicket ticket, Actor actor) {
-        return change("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, false));
+        return change("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, false, null));
+    }
+
+    /**
+     * @param ticket   what to open
+     * @param actor    who opens it
+     * @param fromText whether custom field values are text to parse (CSV) rather than typed JSON values
+     * @param reason   why, for the audit trail (e.g. the import it came with)
+     * @return the new ticket
+     */
+    public Ticket create(NewTicket ticket, Actor actor, boolean fromText, @Nullable String reason) {
+        return change("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, fromText, reason));
     }
 
     /**
@@ -318,7 +329,7 @@ public final class TicketService implements Tickets {
      * @return the new ticket with its possible duplicates ({@code duplicateCandidates} of the configuration)
      */
     public Created createWithDuplicates(NewTicket ticket, Actor actor, boolean fromText) {
-        Ticket created = change("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, fromText));
+        Ticket created = change("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, fromText, null));
         int k = config.duplicateCandidates();
         List<DuplicateCandidate> duplicates = k == 0 ? List.of()
                 : candidates(created.subject(), created.description(), created.createdAt(), Set.of(created.id()), k);
@@ -336,7 +347,7 @@ public final class TicketService implements Tickets {
             for (String incident : new LinkedHashSet<>(incidents)) {
                 linked.add(require(c, incident, true));
             }
-            Ticket created = createIn(c, asProblem, actor, fx, false);
+            Ticket created = createIn(c, asProblem, actor, fx, false, null);
             for (Ticket incident : linked) {
                 linkIn(c, incident, LinkType.INCIDENT_OF, created, actor, fx);
             }
@@ -344,7 +355,8 @@ public final class TicketService implements Tickets {
         });
     }
 
-    private Ticket createIn(Connection c, NewTicket n, Actor actor, Effects fx, boolean fromText) throws SQLException {
+    private Ticket createIn(Connection c, NewTicket n, Actor actor, Effects fx, boolean fromText,
+            @Nullable String reason) throws SQLException {
         Instant now = clock.instant();
         String subject = subject(n.subject());
         String description = text("description", n.description());
@@ -368,7 +380,7 @@ public final class TicketService implements Tickets {
                 environment(n.environment()), now, now, null, null, null, null, null, false, false);
         ticket = withDueTimes(c, ticket, null);
         tickets.insert(c, ticket, stored);
-        fx.audit.add(record(actor, "ticket.create", key, null, null, TicketDiff.clip(describe(ticket))));
+        fx.audit.add(record(actor, "ticket.create", key, reason, null, TicketDiff.clip(describe(ticket))));
         fx.events.add(new Effects.Event(Topics.TICKET_CREATED, change(ticket, "created: " + ticket.subject())));
         reindex(fx, ticket);
         return ticket;

@@ -22,6 +22,10 @@ public @interface TicketsConfig {
     @AttributeDefinition(name = "SLA check period (s)", description = "How often overdue first responses and resolutions are looked for; takes effect when the SLA component is next activated.", min = "1")
     int slaCheckSeconds() default 60;
 
+    /** @return largest import body */
+    @AttributeDefinition(name = "Maximum import size (bytes)", description = "Larger imports are refused with 413. The REST edge's maxBodyBytes also applies.", min = "1")
+    long importMaxBytes() default 5_242_880;
+
     /** @return largest import */
     @AttributeDefinition(name = "Maximum import rows", description = "Imports with more data rows are refused with 413.", min = "1")
     int importMaxRows() default 5000;

@@ -62,7 +62,7 @@ class TicketsResourceTest {
     @BeforeEach
     void start() {
         f = new Fixture(TestDatabase.Kind.H2);
-        resource = new TicketsResource(f.tickets);
+        resource = new TicketsResource(f.tickets, new org.alexandria.tickets.internal.imports.TicketImporter(f.tickets, f.audit));
         customers = new CustomersResource(f.customers);
         alice = (Customer) customers.create(new CustomerService.CustomerInput("Alice", "alice@example.org", null, null,
                 null, null, null, null, null, null), MANAGER).getEntity();
@@ -248,13 +248,15 @@ class TicketsResourceTest {
                 assertThat(allowed).as(method).isEqualTo(manage);
             } else if (method.endsWith(" GET")) {
                 assertThat(allowed).as(method).isEqualTo(read);
-            } else if (method.startsWith("TicketsResource.") && !method.contains("merge") && !method.contains("bulk")) {
+            } else if (method.startsWith("TicketsResource.") && !method.contains("merge") && !method.contains("bulk")
+                    && !method.contains("import")) {
                 assertThat(allowed).as(method).isEqualTo(write);
             } else {
                 assertThat(allowed).as(method).isEqualTo(manage);
             }
         });
         assertThat(roles).containsKeys("TicketsResource.merge", "TicketsResource.bulk", "CustomersResource.create",
-                "OrganizationsResource.delete", "TicketsResource.list GET", "SlaPoliciesResource.list GET");
+                "OrganizationsResource.delete", "TicketsResource.list GET", "SlaPoliciesResource.list GET",
+                "TicketsResource.importTickets");
     }
 }
