@@ -106,7 +106,7 @@ public final class CustomerService {
      * @return the new organization
      */
     public Organization createOrganization(OrganizationInput input, Actor actor) {
-        Instant now = clock.instant();
+        Instant now = now();
         Organization org = new Organization(UUID.randomUUID().toString(), required("name", input.name()),
                 text("domain", input.domain(), null), text("plan", input.plan(), null), text("tier", input.tier(), null),
                 text("region", input.region(), null), products(input.products(), List.of()), now, now);
@@ -133,7 +133,7 @@ public final class CustomerService {
                     input.name() == null ? old.name() : required("name", input.name()),
                     text("domain", input.domain(), old.domain()), text("plan", input.plan(), old.plan()),
                     text("tier", input.tier(), old.tier()), text("region", input.region(), old.region()),
-                    products(input.products(), old.products()), old.createdAt(), clock.instant());
+                    products(input.products(), old.products()), old.createdAt(), now());
             store.updateOrganization(c, changed);
             return changed;
         });
@@ -185,7 +185,7 @@ public final class CustomerService {
      * @return the new customer
      */
     public Customer createCustomer(CustomerInput input, Actor actor) {
-        Instant now = clock.instant();
+        Instant now = now();
         String email = input.email() == null || input.email().isBlank() ? null : email(input.email());
         String name = input.name() == null || input.name().isBlank()
                 ? (email == null ? required("name", input.name()) : email.substring(0, email.indexOf('@')))
@@ -222,7 +222,7 @@ public final class CustomerService {
                     text("plan", input.plan(), old.plan()), text("tier", input.tier(), old.tier()),
                     text("region", input.region(), old.region()), products(input.products(), old.products()),
                     input.contactChannels() == null ? old.contactChannels() : input.contactChannels(),
-                    consents(input.consents(), old.consents()), old.createdAt(), clock.instant());
+                    consents(input.consents(), old.consents()), old.createdAt(), now());
             checkOrganization(c, changed.organizationId());
             store.updateCustomer(c, changed);
             return changed;
@@ -358,5 +358,10 @@ public final class CustomerService {
             }
         });
         return consents;
+    }
+
+    /** @return the current time at the database's millisecond precision, so answers equal what is read back */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

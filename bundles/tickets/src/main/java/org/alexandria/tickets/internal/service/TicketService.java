@@ -256,7 +256,7 @@ public final class TicketService implements Tickets {
     @Override
     public List<DuplicateCandidate> possibleDuplicates(String subject, String description, int limit) {
         checkLimit(limit);
-        return candidates(subject, description, clock.instant(), Set.of(), limit);
+        return candidates(subject, description, now(), Set.of(), limit);
     }
 
     /**
@@ -357,7 +357,7 @@ public final class TicketService implements Tickets {
 
     private Ticket createIn(Connection c, NewTicket n, Actor actor, Effects fx, boolean fromText,
             @Nullable String reason) throws SQLException {
-        Instant now = clock.instant();
+        Instant now = now();
         String subject = subject(n.subject());
         String description = text("description", n.description());
         Customer requester = requester(c, n, actor, fx, now);
@@ -437,7 +437,7 @@ public final class TicketService implements Tickets {
                         + new TreeSet<>(CLEARABLE) + " and customFields.<name>");
             }
         }
-        Instant now = clock.instant();
+        Instant now = now();
         TicketStatus status = or(u.status(), t.status());
         StatusRules.check(t.key(), t.status(), status);
         String requesterId = t.requesterId();
@@ -544,7 +544,7 @@ public final class TicketService implements Tickets {
     public Comment addComment(String idOrKey, NewComment comment, Actor actor) {
         Comment added = change("commenting on " + idOrKey, (c, fx) -> {
             Ticket t = require(c, idOrKey, true);
-            Instant now = clock.instant();
+            Instant now = now();
             Comment entry = new Comment(UUID.randomUUID().toString(), t.id(), actor.name(), comment.authorType(),
                     comment.visibility(), text("body", comment.body()), now, null);
             conversation.insertComment(c, entry);
@@ -609,7 +609,7 @@ public final class TicketService implements Tickets {
         String sha256 = sha256(bytes);
         return change("attaching to " + idOrKey, (c, fx) -> {
             Ticket t = require(c, idOrKey, true);
-            Instant now = clock.instant();
+            Instant now = now();
             Attachment attachment = new Attachment(UUID.randomUUID().toString(), t.id(), name, type, bytes.length,
                     sha256, actor.name(), now);
             conversation.insertAttachment(c, attachment, bytes);
@@ -682,7 +682,7 @@ public final class TicketService implements Tickets {
             return existing.get();
         }
         String id = UUID.randomUUID().toString();
-        conversation.insertLink(c, id, type, source.id(), target.id(), actor.name(), clock.instant());
+        conversation.insertLink(c, id, type, source.id(), target.id(), actor.name(), now());
         fx.audit.add(record(actor, "ticket.link", source.key(), null, null, "link " + id + ": " + source.key() + " "
                 + type + " " + target.key()));
         fx.events.add(new Effects.Event(TicketTopics.LINKED, change(source, type + " " + target.key())));
@@ -745,7 +745,7 @@ public final class TicketService implements Tickets {
             if (target.status() == TicketStatus.CLOSED) {
                 throw new ProblemException(409, "conflict", "Conflict", target.key() + " is closed; reopen it first");
             }
-            Instant now = clock.instant();
+            Instant now = now();
             int comments = conversation.moveComments(c, source.id(), source.key(), target.id());
             int files = conversation.moveAttachments(c, source.id(), target.id());
             AuthorType author = actor.type() == Actor.Type.USER ? AuthorType.AGENT : AuthorType.SYSTEM;
@@ -826,7 +826,7 @@ public final class TicketService implements Tickets {
                 throw new ProblemException(409, "conflict", "Conflict", "tickets have values for '" + clean.name()
                         + "'; its type cannot change from " + old.type() + " to " + clean.type());
             }
-            fields.put(c, clean, clock.instant());
+            fields.put(c, clean, now());
             fx.audit.add(new AuditRecord(actor, old == null ? "ticket-field.create" : "ticket-field.update",
                     new EntityRef("ticket-field", clean.name()), null, old == null ? null : old.toString(),
                     clean.toString()));
@@ -1049,5 +1049,10 @@ public final class TicketService implements Tickets {
 
     private static <T> T or(@Nullable T value, T fallback) {
         return value == null ? fallback : value;
+    }
+
+    /** @return the current time at the database's millisecond precision, so answers equal what is read back */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

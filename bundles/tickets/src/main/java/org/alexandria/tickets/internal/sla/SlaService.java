@@ -187,7 +187,7 @@ public final class SlaService implements DueTimes {
      * @return how many breaches this call recorded
      */
     public int checkBreaches() {
-        Instant now = clock.instant();
+        Instant now = now();
         List<String[]> overdue = db.read("looking for SLA breaches", c -> {
             List<String[]> found = new ArrayList<>(Sql.list(c, "SELECT id, ticket_key, first_response_due_ms FROM tkt_ticket"
                     + " WHERE first_response_due_ms <= ? AND first_response_ms IS NULL AND first_response_breached = FALSE"
@@ -237,7 +237,7 @@ public final class SlaService implements DueTimes {
      * @return the new policy
      */
     public SlaPolicy create(PolicyInput input, Actor actor) {
-        Instant now = clock.instant();
+        Instant now = now();
         SlaPolicy policy = validate(UUID.randomUUID().toString(), input, now, now);
         db.tx("creating SLA policy " + policy.name(), c -> {
             store.insert(c, policy);
@@ -259,7 +259,7 @@ public final class SlaService implements DueTimes {
      */
     public SlaPolicy replace(String id, PolicyInput input, Actor actor) {
         SlaPolicy old = policy(id);
-        SlaPolicy policy = validate(id, input, old.createdAt(), clock.instant());
+        SlaPolicy policy = validate(id, input, old.createdAt(), now());
         db.tx("changing SLA policy " + id, c -> {
             store.update(c, policy);
             return null;
@@ -329,5 +329,10 @@ public final class SlaService implements DueTimes {
 
     private static String clip(String text) {
         return text.length() <= AuditRecord.MAX_TEXT ? text : text.substring(0, AuditRecord.MAX_TEXT - 1) + "…";
+    }
+
+    /** @return the current time at the database's millisecond precision, so answers equal what is read back */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

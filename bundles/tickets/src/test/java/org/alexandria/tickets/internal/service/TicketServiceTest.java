@@ -109,6 +109,8 @@ class TicketServiceTest {
 
         @Test
         void createdTicketsGetSequentialKeysAndDefaults() {
+            // the database keeps milliseconds: what create answers must equal what is read back
+            f.clock.set(java.time.Instant.parse("2024-05-01T10:00:00.123456789Z"));
             Ticket first = open("Login fails", "since the update");
             Ticket second = open("Crash on start", "NullPointerException");
             assertThat(first.key()).isEqualTo("ALX-1");
@@ -120,6 +122,7 @@ class TicketServiceTest {
             assertThat(first.organizationId()).isEqualTo(alice.organizationId());
             assertThat(f.tickets.get("alx-2")).contains(second);
             assertThat(f.tickets.get(second.id())).contains(second);
+            assertThat(second.createdAt()).isEqualTo(java.time.Instant.parse("2024-05-01T10:00:00.123Z"));
             assertThat(f.tickets.find("ALX-1").orElseThrow().subject()).isEqualTo("Login fails");
             assertThat(f.audit.actions("ALX-1")).containsExactly("ticket.create");
             assertThat(f.events.topics()).containsExactly(Topics.TICKET_CREATED, Topics.TICKET_CREATED);
