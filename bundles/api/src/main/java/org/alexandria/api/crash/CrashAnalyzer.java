@@ -1,6 +1,7 @@
 package org.alexandria.api.crash;
 
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Finds the crash groups behind a stack trace or crash log; provided by the crash-analyzer plugin. */
@@ -26,4 +27,18 @@ public interface CrashAnalyzer {
      * @throws IllegalArgumentException when the submission breaks a limit (size) or a field is malformed
      */
     CrashReportReceipt ingest(CrashReportSubmission submission);
+
+    /**
+     * @param groupId a crash group's id
+     * @return the group with its statistics and representative trace; empty when unknown
+     */
+    Optional<CrashGroup> group(String groupId);
+
+    /**
+     * Parses a text as {@link #ingest} would, without storing anything.
+     *
+     * @param text a crash log or a text that contains a stack trace
+     * @return the exceptions and frames found, with the fingerprint they would be grouped by
+     */
+    ParsedCrash parse(String text);
 }
