@@ -60,15 +60,37 @@ public final class FrameNormalizer {
 
     private static NormalizedFrame java(StackFrame frame) {
         String unit = frame.module() == null ? "" : frame.module();
-        unit = JAVA_LAMBDA_CLASS.matcher(unit).replaceAll("\\$\\$Lambda");
-        unit = JAVA_CGLIB.matcher(unit).replaceAll("\\$\\$$1");
-        unit = JAVA_BYTECODE_PROXY.matcher(unit).replaceAll("\\$$1");
-        unit = JAVA_JAVASSIST.matcher(unit).replaceAll("_\\$\\$_");
-        unit = JAVA_PROXY.matcher(unit).replaceAll("\\$Proxy");
-        unit = JAVA_REFLECTION.matcher(unit).replaceAll("$1");
-        unit = JAVA_ANONYMOUS.matcher(unit).replaceAll("\\$anon");
-        String function = JAVA_LAMBDA_METHOD.matcher(frame.function()).replaceAll("lambda\\$$1");
-        function = JAVA_ACCESSOR.matcher(function).replaceAll("access\\$");
+        // each pattern runs only when the text it needs is there: ordinary frames cost no regex at all
+        if (unit.indexOf('$') >= 0) {
+            if (unit.contains("$$Lambda")) {
+                unit = JAVA_LAMBDA_CLASS.matcher(unit).replaceAll("\\$\\$Lambda");
+            }
+            if (unit.contains("$$")) {
+                unit = JAVA_CGLIB.matcher(unit).replaceAll("\\$\\$$1");
+            }
+            if (unit.indexOf('$') >= 0) {
+                unit = JAVA_BYTECODE_PROXY.matcher(unit).replaceAll("\\$$1");
+            }
+            if (unit.contains("_$$_")) {
+                unit = JAVA_JAVASSIST.matcher(unit).replaceAll("_\\$\\$_");
+            }
+            if (unit.contains("$Proxy")) {
+                unit = JAVA_PROXY.matcher(unit).replaceAll("\\$Proxy");
+            }
+        }
+        if (unit.contains("Generated")) {
+            unit = JAVA_REFLECTION.matcher(unit).replaceAll("$1");
+        }
+        if (unit.indexOf('$') >= 0) {
+            unit = JAVA_ANONYMOUS.matcher(unit).replaceAll("\\$anon");
+        }
+        String function = frame.function();
+        if (function.startsWith("lambda$")) {
+            function = JAVA_LAMBDA_METHOD.matcher(function).replaceAll("lambda\\$$1");
+        }
+        if (function.startsWith("access$")) {
+            function = JAVA_ACCESSOR.matcher(function).replaceAll("access\\$");
+        }
         return new NormalizedFrame(unhash(unit), unhash(function));
     }
 
@@ -115,7 +137,9 @@ public final class FrameNormalizer {
         String p = file.replace('\\', '/');
         int query = indexOfAny(p, '?', '#');
         p = query >= 0 ? p.substring(0, query) : p;
-        p = URL_PREFIX.matcher(p).replaceFirst("");
+        if (p.contains("://")) {
+            p = URL_PREFIX.matcher(p).replaceFirst("");
+        }
         String below = null;
         for (String root : PACKAGE_ROOTS) {
             int at = p.lastIndexOf(root);
@@ -133,7 +157,41 @@ public final class FrameNormalizer {
     }
 
     private static String unhash(String name) {
-        return HASH_SUFFIX.matcher(name).replaceAll("");
+        return mayEndInHash(name) ? HASH_SUFFIX.matcher(name).replaceAll("") : name;
+    }
+
+    /**
+     * A cheap necessary condition for {@link #HASH_SUFFIX}: eight or more hex digits at the end of the name, or
+     * before a final line terminator (where a regex {@code $} also matches).
+     */
+    private static boolean mayEndInHash(String name) {
+        int end = name.length();
+        if (hexRunBefore(name, end) >= 8) {
+            return true;
+        }
+        if (name.endsWith("\r\n")) {
+            return hexRunBefore(name, end - 2) >= 8;
+        }
+        if (end > 0) {
+            char last = name.charAt(end - 1);
+            if (last == '\n' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029') {
+                return hexRunBefore(name, end - 1) >= 8;
+            }
+        }
+        return false;
+    }
+
+    /** @return how many hex digits directly precede {@code end} */
+    private static int hexRunBefore(String s, int end) {
+        int i = end;
+        while (i > 0 && isHex(s.charAt(i - 1))) {
+            i--;
+        }
+        return end - i;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static String baseName(String path) {

@@ -2,6 +2,7 @@ package org.alexandria.crash.internal.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Collapses recursion: a run of the same frames repeated back to back ({@code a a a} or
@@ -23,12 +24,24 @@ public final class Recursion {
             out.add(item);
             for (int period = 1; period <= MAX_CYCLE && 2 * period <= out.size(); period++) {
                 int end = out.size();
-                if (out.subList(end - period, end).equals(out.subList(end - 2 * period, end - period))) {
-                    out.subList(end - period, end).clear();
+                if (repeats(out, end, period)) {
+                    for (int k = 0; k < period; k++) {
+                        out.remove(out.size() - 1);
+                    }
                     break;
                 }
             }
         }
         return out;
+    }
+
+    /** @return true when the last {@code period} items before {@code end} equal the {@code period} items before them */
+    private static boolean repeats(List<?> out, int end, int period) {
+        for (int k = end - period; k < end; k++) {
+            if (!Objects.equals(out.get(k), out.get(k - period))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

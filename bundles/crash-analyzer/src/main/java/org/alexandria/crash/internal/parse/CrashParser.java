@@ -1,7 +1,7 @@
 package org.alexandria.crash.internal.parse;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import org.alexandria.crash.internal.trace.ExceptionInfo;
 import org.alexandria.crash.internal.trace.InAppRules;
@@ -15,13 +15,21 @@ import org.jspecify.annotations.Nullable;
  * Finds and parses the first stack trace in a text: Java/JVM, Python, JavaScript, .NET or a gdb/lldb
  * backtrace. The platform is detected by counting the lines each format recognises as frames; the
  * format with most frames parses the text (the next one if it finds no trace). Frames are then
- * classified with the {@link InAppRules}. Never throws: any input without a recognisable trace, and any
- * internal failure, gives an {@link Unparsed} with the reason. Thread-safe and stateless.
+ * classified with the {@link InAppRules}. Each format's frame check runs only on lines that can be its
+ * frames, and the Java frames found while detecting are not parsed again. Never throws: any input without a
+ * recognisable trace, and any internal failure, gives an {@link Unparsed} with the reason. Thread-safe and
+ * stateless.
  */
 public final class CrashParser {
 
-    private static final List<FormatParser> FORMATS = List.of(new JavaTraceParser(), new PythonTraceParser(),
+    private static final JavaTraceParser JAVA_PARSER = new JavaTraceParser();
+    private static final List<FormatParser> FORMATS = List.of(JAVA_PARSER, new PythonTraceParser(),
             new JavaScriptTraceParser(), new DotNetTraceParser(), new NativeTraceParser());
+    private static final int JAVA = 0;
+    private static final int PYTHON = 1;
+    private static final int JAVASCRIPT = 2;
+    private static final int DOTNET = 3;
+    private static final int NATIVE = 4;
 
     private final InAppRules inApp;
 
@@ -45,8 +53,9 @@ public final class CrashParser {
         }
         try {
             ParseResult result = new Unparsed("no stack frames recognised");
-            for (FormatParser format : detect(text)) {
-                result = format.parse(text);
+            JavaFrames javaFrames = new JavaFrames();
+            for (int format : detect(text, javaFrames)) {
+                result = format == JAVA ? JAVA_PARSER.parse(text, javaFrames) : FORMATS.get(format).parse(text);
                 if (result instanceof ParsedTrace trace) {
                     return classify(trace);
                 }
@@ -58,32 +67,75 @@ public final class CrashParser {
         }
     }
 
-    /** @return the formats that recognise at least one frame, most frames first */
-    private static List<FormatParser> detect(String text) {
+    /**
+     * Counts the lines each format reads as a frame. Each format's full check runs only on the lines that can be
+     * one of its frames: after leading whitespace, Java and .NET frames start with {@code at }, Python ones with
+     * {@code File "}, native ones with {@code #}, {@code *} or {@code frame #}, and JavaScript ones with
+     * {@code at } or hold an {@code @}. The Java frames found are kept for the Java parser.
+     *
+     * @return indexes into {@link #FORMATS} of the formats that recognise at least one frame, most frames first
+     */
+    private static int[] detect(String text, JavaFrames javaFrames) {
         int[] counts = new int[FORMATS.size()];
         Lines lines = new Lines(text);
-        for (String line = lines.next(); line != null; line = lines.next()) {
-            for (int i = 0; i < counts.length; i++) {
-                if (FORMATS.get(i).isFrame(line)) {
-                    counts[i]++;
+        int index = 0;
+        for (String line = lines.next(); line != null; line = lines.next(), index++) {
+            int b = 0;
+            int n = line.length();
+            while (b < n && Character.isWhitespace(line.charAt(b))) {
+                b++;
+            }
+            if (b == n) {
+                continue; // blank: no format's frame
+            }
+            char first = line.charAt(b);
+            if (first == 'a' && line.startsWith("at ", b)) {
+                StackFrame frame = JavaTraceParser.frame(line);
+                if (frame != null) {
+                    counts[JAVA]++;
+                    javaFrames.add(index, frame);
                 }
+                counts[JAVASCRIPT] += FORMATS.get(JAVASCRIPT).isFrame(line) ? 1 : 0;
+                counts[DOTNET] += FORMATS.get(DOTNET).isFrame(line) ? 1 : 0;
+                continue;
+            }
+            if (first == 'F' && line.startsWith("File \"", b) && FORMATS.get(PYTHON).isFrame(line)) {
+                counts[PYTHON]++;
+            }
+            if (line.indexOf('@', b) >= 0 && FORMATS.get(JAVASCRIPT).isFrame(line)) {
+                counts[JAVASCRIPT]++;
+            }
+            if ((first == '#' || first == '*' || first == 'f') && FORMATS.get(NATIVE).isFrame(line)) {
+                counts[NATIVE]++;
             }
         }
-        List<Integer> found = new ArrayList<>();
+        int found = 0;
+        int[] order = new int[counts.length];
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
-                found.add(i);
+                // insertion sort: most frames first, ties in FORMATS order
+                int at = found++;
+                while (at > 0 && counts[order[at - 1]] < counts[i]) {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+                order[at] = i;
             }
         }
-        found.sort(Comparator.comparingInt((Integer i) -> -counts[i]).thenComparingInt(i -> i));
-        return found.stream().map(FORMATS::get).toList();
+        return Arrays.copyOf(order, found);
     }
 
     private ParsedTrace classify(ParsedTrace trace) {
         List<ExceptionInfo> exceptions = new ArrayList<>(trace.exceptions().size());
         for (ExceptionInfo e : trace.exceptions()) {
-            List<StackFrame> frames = e.frames().stream().map(f -> f.withInApp(inApp.isInApp(f))).toList();
-            exceptions.add(new ExceptionInfo(e.type(), e.message(), e.relation(), e.parent(), frames, e.omittedFrames()));
+            List<StackFrame> frames = e.frames();
+            StackFrame[] classified = new StackFrame[frames.size()];
+            for (int i = 0; i < classified.length; i++) {
+                StackFrame f = frames.get(i);
+                classified[i] = f.withInApp(inApp.isInApp(f));
+            }
+            exceptions.add(new ExceptionInfo(e.type(), e.message(), e.relation(), e.parent(), Arrays.asList(classified),
+                    e.omittedFrames()));
         }
         return new ParsedTrace(trace.platform(), exceptions, trace.truncated());
     }

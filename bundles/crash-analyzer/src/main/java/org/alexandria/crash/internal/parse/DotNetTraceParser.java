@@ -124,9 +124,14 @@ final class DotNetTraceParser implements FormatParser {
             return null;
         }
         String s = t.substring(3);
+        if (s.indexOf(' ') < 0 && s.indexOf('(') != s.length() - 2) {
+            // no " in file:line N" location, and the parameter list is neither empty nor holds a space
+            // ("Type name"): what every Java frame such as "at a.B.c(B.java:12)" looks like
+            return null;
+        }
         String file = null;
         int number = StackFrame.NO_LINE;
-        int in = s.lastIndexOf(") in ");
+        int in = s.indexOf(") in ") < 0 ? -1 : s.lastIndexOf(") in "); // indexOf is the faster scan
         if (in > 0) {
             String location = s.substring(in + 5);
             int mark = location.lastIndexOf(":line ");

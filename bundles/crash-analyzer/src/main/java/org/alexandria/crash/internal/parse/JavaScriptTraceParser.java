@@ -128,7 +128,8 @@ final class JavaScriptTraceParser implements FormatParser {
     @Nullable
     private static StackFrame position(String function, String location) {
         int column = location.lastIndexOf(':');
-        int row = column < 0 ? -1 : location.lastIndexOf(':', column - 1);
+        // with a single colon there is no row: a forward scan tells without searching back from it
+        int row = column < 0 || location.indexOf(':') == column ? -1 : location.lastIndexOf(':', column - 1);
         if (row <= 0 || Text.number(location.substring(column + 1)) < 0) {
             return null;
         }

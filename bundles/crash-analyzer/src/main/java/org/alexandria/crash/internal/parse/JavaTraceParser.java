@@ -26,12 +26,21 @@ final class JavaTraceParser implements FormatParser {
 
     @Override
     public ParseResult parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * @param known the frames of the text's lines as {@link #frame(String)} reads them, found while detecting the
+     *              format; null to read every line here
+     */
+    ParseResult parse(String text, @Nullable JavaFrames known) {
         Lines lines = new Lines(text);
         TraceBuilder trace = new TraceBuilder(Platform.JAVA);
         ExceptionDraft pending = null; // header seen before the first frame, with its message lines
         ExceptionDraft current = null;
-        for (String line = lines.next(); line != null; line = lines.next()) {
-            StackFrame frame = frame(line);
+        int index = 0;
+        for (String line = lines.next(); line != null; line = lines.next(), index++) {
+            StackFrame frame = known == null ? frame(line) : known.at(index);
             if (frame != null) {
                 if (current == null) {
                     current = pending != null ? pending : new ExceptionDraft(UNKNOWN, "", Relation.THROWN, -1, 0);

@@ -12,6 +12,9 @@ final class Lines {
     private int position;
     private int read;
     private boolean truncated;
+    /** Index of the next {@code \n} / {@code \r} at or after {@link #position}'s last search, the length when none. */
+    private int nextLf = -1;
+    private int nextCr = -1;
 
     Lines(String text) {
         this.text = text;
@@ -27,15 +30,16 @@ final class Lines {
             truncated = true;
             return null;
         }
-        int end = position;
         int length = text.length();
-        while (end < length) {
-            char c = text.charAt(end);
-            if (c == '\n' || c == '\r') {
-                break;
-            }
-            end++;
+        if (nextLf < position) {
+            nextLf = text.indexOf('\n', position);
+            nextLf = nextLf < 0 ? length : nextLf;
         }
+        if (nextCr < position) {
+            nextCr = text.indexOf('\r', position);
+            nextCr = nextCr < 0 ? length : nextCr;
+        }
+        int end = Math.min(nextLf, nextCr);
         int cut = Math.min(end, position + ParseLimits.MAX_LINE_CHARS);
         if (cut < end) {
             truncated = true;

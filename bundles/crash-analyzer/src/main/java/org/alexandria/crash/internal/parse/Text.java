@@ -41,7 +41,8 @@ final class Text {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = Character.isLetterOrDigit(c) || c == '_' || c == '$' || extra.indexOf(c) >= 0
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || (c == '.' && s.charAt(i - 1) != '.') || Character.isLetterOrDigit(c) || c == '_' || c == '$' || extra.indexOf(c) >= 0
                     || (c == '.' && s.charAt(i - 1) != '.');
             if (!ok) {
                 return false;
