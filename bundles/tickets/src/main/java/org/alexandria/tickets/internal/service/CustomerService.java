@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
 import org.alexandria.api.audit.Actor;
 import org.alexandria.api.audit.AuditRecord;
 import org.alexandria.api.audit.AuditTrail;
@@ -21,7 +22,7 @@ import org.alexandria.tickets.internal.model.Customer;
 import org.alexandria.tickets.internal.model.Organization;
 import org.alexandria.tickets.internal.model.ProductUse;
 import org.alexandria.tickets.internal.store.CustomerStore;
-import org.alexandria.tickets.internal.store.Db;
+import org.alexandria.tickets.internal.store.Transactions;
 import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -75,25 +76,25 @@ public final class CustomerService {
             @Nullable String tier, @Nullable String region, @Nullable List<ProductUse> products) {
     }
 
-    private final Db db;
+    private final Transactions db;
     private final CustomerStore store = new CustomerStore();
     private final AuditTrail audit;
     private final Clock clock;
 
     /**
-     * @param dataSource the platform database
-     * @param migrator   applies the plugin's schema migrations
-     * @param audit      the audit trail
+     * @param emf      the {@code alexandria-tickets} persistence unit
+     * @param migrator applies the plugin's schema migrations
+     * @param audit    the audit trail
      */
     @Activate
-    public CustomerService(@Reference(target = "(osgi.jndi.service.name=alexandria)") DataSource dataSource,
+    public CustomerService(@Reference(target = "(osgi.unit.name=alexandria-tickets)") EntityManagerFactory emf,
             @Reference SchemaMigrator migrator, @Reference AuditTrail audit) {
-        this(dataSource, migrator, audit, Clock.systemUTC());
+        this(emf, migrator, audit, Clock.systemUTC());
     }
 
-    CustomerService(DataSource dataSource, SchemaMigrator migrator, AuditTrail audit, Clock clock) {
+    CustomerService(EntityManagerFactory emf, SchemaMigrator migrator, AuditTrail audit, Clock clock) {
         migrator.migrate(TicketService.PLUGIN_ID, TicketService.class, "db/migration/tickets");
-        this.db = new Db(dataSource);
+        this.db = new Transactions(emf);
         this.audit = audit;
         this.clock = clock;
     }
@@ -166,8 +167,7 @@ public final class CustomerService {
     public void deleteOrganization(String id, Actor actor) {
         Organization old = db.tx("deleting organization " + id, c -> {
             Organization org = store.organization(c, id).orElseThrow(() -> notFound(ORGANIZATION, id));
-            if (store.references(c, "tkt_customer", "organization_id", id) > 0
-                    || store.references(c, "tkt_ticket", "organization_id", id) > 0) {
+            if (store.organizationReferences(c, id) > 0) {
                 throw new ProblemException(409, "conflict", "Conflict",
                         "organization " + id + " still has customers or tickets");
             }
@@ -258,7 +258,7 @@ public final class CustomerService {
     public void deleteCustomer(String id, Actor actor) {
         Customer old = db.tx("deleting customer " + id, c -> {
             Customer customer = store.customer(c, id).orElseThrow(() -> notFound(CUSTOMER, id));
-            if (store.references(c, "tkt_ticket", "requester_id", id) > 0) {
+            if (store.customerReferences(c, id) > 0) {
                 throw new ProblemException(409, "conflict", "Conflict", "customer " + id + " still has tickets");
             }
             store.deleteCustomer(c, id);
@@ -267,7 +267,7 @@ public final class CustomerService {
         record(actor, "customer.delete", CUSTOMER, id, old.toString(), null);
     }
 
-    private void checkOrganization(java.sql.Connection c, @Nullable String organizationId) throws java.sql.SQLException {
+    private void checkOrganization(EntityManager c, @Nullable String organizationId) {
         if (organizationId != null && store.organization(c, organizationId).isEmpty()) {
             throw ProblemException.badRequest("organizationId '" + organizationId + "' is not a known organization");
         }

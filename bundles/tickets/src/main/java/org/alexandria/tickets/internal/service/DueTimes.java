@@ -1,7 +1,6 @@
 package org.alexandria.tickets.internal.service;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import javax.persistence.EntityManager;
 import org.alexandria.api.ticket.Ticket;
 import org.jspecify.annotations.Nullable;
 
@@ -9,11 +8,10 @@ import org.jspecify.annotations.Nullable;
 public interface DueTimes {
 
     /**
-     * @param connection the change's transaction
-     * @param ticket     the ticket as it is about to be stored
-     * @param before     the ticket before the change, or null for a new one
+     * @param em     the change's entity manager, in its transaction
+     * @param ticket the ticket as it is about to be stored
+     * @param before the ticket before the change, or null for a new one
      * @return the ticket with its SLA policy, due times and breach flags
-     * @throws SQLException on a database error
      */
-    Ticket apply(Connection connection, Ticket ticket, @Nullable Ticket before) throws SQLException;
+    Ticket apply(EntityManager em, Ticket ticket, @Nullable Ticket before);
 }

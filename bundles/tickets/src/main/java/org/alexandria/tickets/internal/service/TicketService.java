@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
 import org.alexandria.api.audit.Actor;
 import org.alexandria.api.audit.AuditRecord;
 import org.alexandria.api.audit.AuditTrail;
@@ -57,11 +56,10 @@ import org.alexandria.tickets.internal.model.FieldDefinition;
 import org.alexandria.tickets.internal.model.FieldType;
 import org.alexandria.tickets.internal.store.ConversationStore;
 import org.alexandria.tickets.internal.store.CustomerStore;
-import org.alexandria.tickets.internal.store.Db;
 import org.alexandria.tickets.internal.store.FieldStore;
-import org.alexandria.tickets.internal.store.Sql;
 import org.alexandria.tickets.internal.store.TicketSearch;
 import org.alexandria.tickets.internal.store.TicketStore;
+import org.alexandria.tickets.internal.store.Transactions;
 import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -98,7 +96,7 @@ public final class TicketService implements Tickets {
     private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final Set<String> CLEARABLE = Set.of("assignee", "group", "product", "appVersion", "environment", "tags");
 
-    private final Db db;
+    private final Transactions db;
     private final TicketStore tickets = new TicketStore();
     private final ConversationStore conversation = new ConversationStore();
     private final CustomerStore customers = new CustomerStore();
@@ -111,23 +109,23 @@ public final class TicketService implements Tickets {
     private volatile TicketsConfig config;
 
     /**
-     * @param dataSource the platform database
-     * @param migrator   applies the plugin's schema migrations
+     * @param emf      the {@code alexandria-tickets} persistence unit
+     * @param migrator applies the plugin's schema migrations
      * @param audit      the audit trail
      * @param events     the event bus
      * @param config     configuration
      */
     @Activate
-    public TicketService(@Reference(target = "(osgi.jndi.service.name=alexandria)") DataSource dataSource,
+    public TicketService(@Reference(target = "(osgi.unit.name=alexandria-tickets)") EntityManagerFactory emf,
             @Reference SchemaMigrator migrator, @Reference AuditTrail audit, @Reference EventBus events,
             TicketsConfig config) {
-        this(dataSource, migrator, audit, events, config, Clock.systemUTC());
+        this(emf, migrator, audit, events, config, Clock.systemUTC());
     }
 
-    TicketService(DataSource dataSource, SchemaMigrator migrator, AuditTrail audit, EventBus events,
+    TicketService(EntityManagerFactory emf, SchemaMigrator migrator, AuditTrail audit, EventBus events,
             TicketsConfig config, Clock clock) {
         migrator.migrate(PLUGIN_ID, TicketService.class, "db/migration/tickets");
-        this.db = new Db(dataSource);
+        this.db = new Transactions(emf);
         this.audit = audit;
         this.events = events;
         this.config = config;
@@ -151,7 +149,7 @@ public final class TicketService implements Tickets {
     }
 
     /** @return the database access shared with the plugin's other components */
-    public Db db() {
+    public Transactions db() {
         return db;
     }
 
@@ -198,6 +196,11 @@ public final class TicketService implements Tickets {
      */
     public Ticket require(String idOrKey) {
         return get(idOrKey).orElseThrow(() -> notFound(idOrKey));
+    }
+
+    /** @return how many tickets there are; fails when the tables do not answer */
+    public long count() {
+        return db.read("checking the tickets table", tickets::count);
     }
 
     /**
@@ -355,8 +358,8 @@ public final class TicketService implements Tickets {
         });
     }
 
-    private Ticket createIn(Connection c, NewTicket n, Actor actor, Effects fx, boolean fromText,
-            @Nullable String reason) throws SQLException {
+    private Ticket createIn(EntityManager c, NewTicket n, Actor actor, Effects fx, boolean fromText,
+            @Nullable String reason) {
         Instant now = now();
         String subject = subject(n.subject());
         String description = text("description", n.description());
@@ -386,7 +389,7 @@ public final class TicketService implements Tickets {
         return ticket;
     }
 
-    private Customer requester(Connection c, NewTicket n, Actor actor, Effects fx, Instant now) throws SQLException {
+    private Customer requester(EntityManager c, NewTicket n, Actor actor, Effects fx, Instant now) {
         if (n.requesterId() != null) {
             return customers.customer(c, n.requesterId()).orElseThrow(
                     () -> ProblemException.badRequest("requesterId '" + n.requesterId() + "' is not a known customer"));
@@ -428,8 +431,8 @@ public final class TicketService implements Tickets {
         return change("updating " + idOrKey, (c, fx) -> updateIn(c, idOrKey, update, actor, fx, reason));
     }
 
-    private Ticket updateIn(Connection c, String idOrKey, TicketUpdate u, Actor actor, Effects fx,
-            @Nullable String reason) throws SQLException {
+    private Ticket updateIn(EntityManager c, String idOrKey, TicketUpdate u, Actor actor, Effects fx,
+            @Nullable String reason) {
         Ticket t = require(c, idOrKey, true);
         for (String name : u.clear()) {
             if (!CLEARABLE.contains(name) && !name.startsWith("customFields.")) {
@@ -665,8 +668,7 @@ public final class TicketService implements Tickets {
         });
     }
 
-    private TicketLink linkIn(Connection c, Ticket source, LinkType type, Ticket target, Actor actor, Effects fx)
-            throws SQLException {
+    private TicketLink linkIn(EntityManager c, Ticket source, LinkType type, Ticket target, Actor actor, Effects fx) {
         if (source.id().equals(target.id())) {
             throw ProblemException.badRequest("a ticket cannot be linked to itself");
         }
@@ -821,8 +823,7 @@ public final class TicketService implements Tickets {
         FieldDefinition clean = new FieldDefinition(def.name(), label, def.type(), def.options(), def.required());
         return change("defining custom field " + def.name(), (c, fx) -> {
             FieldDefinition old = fields.all(c).get(clean.name());
-            if (old != null && old.type() != clean.type()
-                    && Sql.number(c, "SELECT COUNT(*) FROM tkt_ticket_field WHERE field_name = ?", clean.name()) > 0) {
+            if (old != null && old.type() != clean.type() && tickets.countFieldValues(c, clean.name()) > 0) {
                 throw new ProblemException(409, "conflict", "Conflict", "tickets have values for '" + clean.name()
                         + "'; its type cannot change from " + old.type() + " to " + clean.type());
             }
@@ -852,7 +853,7 @@ public final class TicketService implements Tickets {
         }
     }
 
-    private Ticket withDueTimes(Connection c, Ticket ticket, @Nullable Ticket before) throws SQLException {
+    private Ticket withDueTimes(EntityManager c, Ticket ticket, @Nullable Ticket before) {
         DueTimes times = dueTimes;
         return times == null ? ticket : times.apply(c, ticket, before);
     }
@@ -861,7 +862,7 @@ public final class TicketService implements Tickets {
 
     @FunctionalInterface
     private interface Change<T> {
-        T run(Connection connection, Effects effects) throws SQLException;
+        T run(EntityManager em, Effects effects);
     }
 
     /** Runs a change in one transaction, then carries out its effects. */
@@ -932,7 +933,7 @@ public final class TicketService implements Tickets {
         fx.reindex.add(ticket.id());
     }
 
-    private Ticket require(Connection c, String idOrKey, boolean lock) throws SQLException {
+    private Ticket require(EntityManager c, String idOrKey, boolean lock) {
         return tickets.find(c, idOrKey, lock).orElseThrow(() -> notFound(idOrKey));
     }
 

@@ -4,7 +4,6 @@ import java.util.Set;
 import org.alexandria.api.plugin.AlexandriaPlugin;
 import org.alexandria.api.plugin.PluginDescriptor;
 import org.alexandria.api.plugin.PluginHealth;
-import org.alexandria.tickets.internal.store.Sql;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,8 +34,7 @@ public final class TicketsPlugin implements AlexandriaPlugin {
 
     @Override
     public PluginHealth health() {
-        long count = tickets.db().read("checking the tickets table",
-                c -> Sql.number(c, "SELECT COUNT(*) FROM tkt_ticket"));
+        long count = tickets.count();
         return new PluginHealth(org.alexandria.api.plugin.HealthStatus.UP, count + " tickets");
     }
 }

@@ -1,14 +1,11 @@
 package org.alexandria.tickets.internal.sla;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.persistence.EntityManager;
 import org.alexandria.api.audit.Actor;
 import org.alexandria.api.audit.AuditRecord;
 import org.alexandria.api.audit.AuditTrail;
@@ -28,8 +26,8 @@ import org.alexandria.api.ticket.TicketTopics;
 import org.alexandria.tickets.internal.service.DueTimes;
 import org.alexandria.tickets.internal.service.TicketService;
 import org.alexandria.tickets.internal.service.TicketsConfig;
-import org.alexandria.tickets.internal.store.Db;
-import org.alexandria.tickets.internal.store.Sql;
+import org.alexandria.tickets.internal.store.CustomerStore;
+import org.alexandria.tickets.internal.store.Transactions;
 import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -83,8 +81,9 @@ public final class SlaService implements DueTimes {
 
     private final TicketService tickets;
     private final AuditTrail audit;
-    private final Db db;
+    private final Transactions db;
     private final SlaStore store = new SlaStore();
+    private final CustomerStore customers = new CustomerStore();
     private final Clock clock;
     private final @Nullable ScheduledExecutorService scheduler;
 
@@ -131,7 +130,7 @@ public final class SlaService implements DueTimes {
     // ---- due times
 
     @Override
-    public Ticket apply(Connection c, Ticket t, @Nullable Ticket before) throws SQLException {
+    public Ticket apply(EntityManager c, Ticket t, @Nullable Ticket before) {
         String policyId = t.slaPolicyId();
         Instant firstDue = t.firstResponseDueAt();
         Instant resolutionDue = t.resolutionDueAt();
@@ -156,18 +155,8 @@ public final class SlaService implements DueTimes {
         return done != null && due != null && done.isAfter(due);
     }
 
-    private Optional<SlaPolicy> match(Connection c, String requesterId) throws SQLException {
-        List<String> plans = Sql.one(c, "SELECT c.plan, o.plan FROM tkt_customer c LEFT JOIN tkt_organization o"
-                + " ON o.id = c.organization_id WHERE c.id = ?", rs -> {
-                    List<String> p = new ArrayList<>();
-                    if (rs.getString(1) != null) {
-                        p.add(rs.getString(1));
-                    }
-                    if (rs.getString(2) != null) {
-                        p.add(rs.getString(2));
-                    }
-                    return p;
-                }, requesterId).orElse(List.of());
+    private Optional<SlaPolicy> match(EntityManager c, String requesterId) {
+        List<String> plans = customers.plans(c, requesterId);
         return store.all(c).stream().filter(p -> p.plan() == null || plans.contains(p.plan())).findFirst();
     }
 
@@ -188,29 +177,19 @@ public final class SlaService implements DueTimes {
      */
     public int checkBreaches() {
         Instant now = now();
-        List<String[]> overdue = db.read("looking for SLA breaches", c -> {
-            List<String[]> found = new ArrayList<>(Sql.list(c, "SELECT id, ticket_key, first_response_due_ms FROM tkt_ticket"
-                    + " WHERE first_response_due_ms <= ? AND first_response_ms IS NULL AND first_response_breached = FALSE"
-                    + " AND status NOT IN ('SOLVED', 'CLOSED')",
-                    rs -> new String[] {rs.getString(1), rs.getString(2), "first_response", rs.getString(3)}, now));
-            found.addAll(Sql.list(c, "SELECT id, ticket_key, resolution_due_ms FROM tkt_ticket"
-                    + " WHERE resolution_due_ms <= ? AND solved_ms IS NULL AND resolution_breached = FALSE",
-                    rs -> new String[] {rs.getString(1), rs.getString(2), "resolution", rs.getString(3)}, now));
-            return found;
-        });
+        List<SlaStore.Overdue> overdue = db.read("looking for SLA breaches", c -> store.overdue(c, now));
         int recorded = 0;
-        for (String[] breach : overdue) {
-            String column = breach[2] + "_breached";
-            boolean mine = db.tx("recording an SLA breach of " + breach[1], c -> Sql.update(c,
-                    "UPDATE tkt_ticket SET " + column + " = TRUE WHERE id = ? AND " + column + " = FALSE", breach[0]) == 1);
+        for (SlaStore.Overdue breach : overdue) {
+            boolean mine = db.tx("recording an SLA breach of " + breach.key(), c -> store.markBreached(c, breach));
             if (!mine) {
                 continue; // another node recorded it first
             }
             recorded++;
-            String what = breach[2].replace('_', ' ') + " was due at " + Instant.ofEpochMilli(Long.parseLong(breach[3]));
-            Optional<Ticket> ticket = tickets.get(breach[0]);
+            String kind = breach.due().label;
+            String what = kind + " was due at " + Instant.ofEpochMilli(breach.dueMs());
+            Optional<Ticket> ticket = tickets.get(breach.ticketId());
             ticket.ifPresent(t -> tickets.recordExternal(CHECKER, "ticket.sla-breach", t.key(), what + "; checked at " + now,
-                    TicketTopics.SLA_BREACHED, t, breach[2].replace('_', ' ') + " overdue"));
+                    TicketTopics.SLA_BREACHED, t, kind + " overdue"));
         }
         return recorded;
     }

@@ -1,11 +1,9 @@
 package org.alexandria.tickets.internal.store;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.persistence.EntityManager;
 import org.alexandria.api.ticket.AuthorType;
 import org.alexandria.api.ticket.Comment;
 import org.alexandria.api.ticket.LinkType;
@@ -16,186 +14,200 @@ import org.alexandria.tickets.internal.model.Attachment;
 /** A ticket's conversation, attachments and links: {@code tkt_comment}, {@code tkt_attachment}, {@code tkt_link}. */
 public final class ConversationStore {
 
-    private static final String LINK_SELECT = "SELECT l.id, l.link_type, l.source_id, s.ticket_key, l.target_id,"
-            + " t.ticket_key, l.created_by, l.created_ms FROM tkt_link l JOIN tkt_ticket s ON s.id = l.source_id"
-            + " JOIN tkt_ticket t ON t.id = l.target_id";
-    private static final String ATTACHMENT_COLUMNS =
-            "id, ticket_id, file_name, content_type, size_bytes, sha256, uploaded_by, created_ms";
+    /** A link with the keys of both its tickets. */
+    private static final String LINK_SELECT = "SELECT l.id, l.linkType, l.sourceId, s.ticketKey, l.targetId,"
+            + " t.ticketKey, l.createdBy, l.createdMs FROM LinkEntity l, TicketEntity s, TicketEntity t"
+            + " WHERE s.id = l.sourceId AND t.id = l.targetId";
+    /** An attachment's metadata, without its content. */
+    private static final String ATTACHMENT_SELECT = "SELECT a.id, a.ticketId, a.fileName, a.contentType, a.sizeBytes,"
+            + " a.sha256, a.uploadedBy, a.createdMs FROM AttachmentEntity a";
 
     /**
-     * @param connection connection
-     * @param comment    the entry to store; the caller holds the ticket's row lock
-     * @throws SQLException on a database error
+     * @param em      entity manager
+     * @param comment the entry to store; the caller holds the ticket's row lock
      */
-    public void insertComment(Connection connection, Comment comment) throws SQLException {
-        long seq = Sql.number(connection, "SELECT COALESCE(MAX(seq), 0) + 1 FROM tkt_comment WHERE ticket_id = ?",
-                comment.ticketId());
-        Sql.update(connection, "INSERT INTO tkt_comment (id, ticket_id, seq, author, author_type, visibility, body,"
-                + " created_ms, moved_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", comment.id(), comment.ticketId(), seq,
-                comment.author(), comment.authorType(), comment.visibility(), comment.body(), comment.createdAt(),
-                comment.movedFrom());
+    public void insertComment(EntityManager em, Comment comment) {
+        Long last = em.createQuery("SELECT MAX(c.seq) FROM CommentEntity c WHERE c.ticketId = :ticket", Long.class)
+                .setParameter("ticket", comment.ticketId()).getSingleResult();
+        CommentEntity e = new CommentEntity();
+        e.id = comment.id();
+        e.ticketId = comment.ticketId();
+        e.seq = (last == null ? 0 : last) + 1;
+        e.author = comment.author();
+        e.authorType = comment.authorType().name();
+        e.visibility = comment.visibility().name();
+        e.body = comment.body();
+        e.createdMs = comment.createdAt().toEpochMilli();
+        e.movedFrom = comment.movedFrom();
+        em.persist(e);
+        em.flush();
     }
 
     /**
-     * @param connection connection
-     * @param ticketId   the ticket
+     * @param em       entity manager
+     * @param ticketId the ticket
      * @return its conversation, oldest first
-     * @throws SQLException on a database error
      */
-    public List<Comment> comments(Connection connection, String ticketId) throws SQLException {
-        return Sql.list(connection, "SELECT id, ticket_id, author, author_type, visibility, body, created_ms, moved_from"
-                + " FROM tkt_comment WHERE ticket_id = ? ORDER BY created_ms, seq, id", ConversationStore::comment, ticketId);
+    public List<Comment> comments(EntityManager em, String ticketId) {
+        return em.createQuery("SELECT c FROM CommentEntity c WHERE c.ticketId = :ticket ORDER BY c.createdMs, c.seq, c.id",
+                CommentEntity.class).setParameter("ticket", ticketId).getResultList().stream()
+                .map(c -> new Comment(c.id, c.ticketId, c.author, AuthorType.valueOf(c.authorType),
+                        Visibility.valueOf(c.visibility), c.body, Instant.ofEpochMilli(c.createdMs), c.movedFrom))
+                .toList();
     }
 
     /**
      * Moves a ticket's conversation to another ticket, remembering where each entry was written.
      *
-     * @param connection connection
-     * @param fromId     source ticket
-     * @param fromKey    its key
-     * @param toId       target ticket
+     * @param em      entity manager
+     * @param fromId  source ticket
+     * @param fromKey its key
+     * @param toId    target ticket
      * @return how many entries moved
-     * @throws SQLException on a database error
      */
-    public int moveComments(Connection connection, String fromId, String fromKey, String toId) throws SQLException {
-        return Sql.update(connection, "UPDATE tkt_comment SET ticket_id = ?, moved_from = COALESCE(moved_from, ?)"
-                + " WHERE ticket_id = ?", toId, fromKey, fromId);
+    public int moveComments(EntityManager em, String fromId, String fromKey, String toId) {
+        return em.createQuery("UPDATE CommentEntity c SET c.ticketId = :to, c.movedFrom = COALESCE(c.movedFrom, :fromKey)"
+                + " WHERE c.ticketId = :from").setParameter("to", toId).setParameter("fromKey", fromKey)
+                .setParameter("from", fromId).executeUpdate();
     }
 
     /**
      * Moves a ticket's attachments to another ticket.
      *
-     * @param connection connection
-     * @param fromId     source ticket
-     * @param toId       target ticket
+     * @param em     entity manager
+     * @param fromId source ticket
+     * @param toId   target ticket
      * @return how many moved
-     * @throws SQLException on a database error
      */
-    public int moveAttachments(Connection connection, String fromId, String toId) throws SQLException {
-        return Sql.update(connection, "UPDATE tkt_attachment SET ticket_id = ? WHERE ticket_id = ?", toId, fromId);
+    public int moveAttachments(EntityManager em, String fromId, String toId) {
+        return em.createQuery("UPDATE AttachmentEntity a SET a.ticketId = :to WHERE a.ticketId = :from")
+                .setParameter("to", toId).setParameter("from", fromId).executeUpdate();
     }
 
     /**
-     * @param connection connection
+     * @param em         entity manager
      * @param attachment metadata
      * @param content    the bytes
-     * @throws SQLException on a database error
      */
-    public void insertAttachment(Connection connection, Attachment attachment, byte[] content) throws SQLException {
-        Sql.update(connection, "INSERT INTO tkt_attachment (" + ATTACHMENT_COLUMNS + ", content)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", attachment.id(), attachment.ticketId(), attachment.fileName(),
-                attachment.contentType(), attachment.size(), attachment.sha256(), attachment.uploadedBy(),
-                attachment.createdAt(), content);
+    public void insertAttachment(EntityManager em, Attachment attachment, byte[] content) {
+        AttachmentEntity e = new AttachmentEntity();
+        e.id = attachment.id();
+        e.ticketId = attachment.ticketId();
+        e.fileName = attachment.fileName();
+        e.contentType = attachment.contentType();
+        e.sizeBytes = attachment.size();
+        e.sha256 = attachment.sha256();
+        e.content = content;
+        e.uploadedBy = attachment.uploadedBy();
+        e.createdMs = attachment.createdAt().toEpochMilli();
+        em.persist(e);
+        em.flush();
     }
 
     /**
-     * @param connection connection
-     * @param ticketId   the ticket
+     * @param em       entity manager
+     * @param ticketId the ticket
      * @return its attachments' metadata, oldest first
-     * @throws SQLException on a database error
      */
-    public List<Attachment> attachments(Connection connection, String ticketId) throws SQLException {
-        return Sql.list(connection, "SELECT " + ATTACHMENT_COLUMNS + " FROM tkt_attachment WHERE ticket_id = ?"
-                + " ORDER BY created_ms, id", ConversationStore::attachment, ticketId);
+    public List<Attachment> attachments(EntityManager em, String ticketId) {
+        return em.createQuery(ATTACHMENT_SELECT + " WHERE a.ticketId = :ticket ORDER BY a.createdMs, a.id", Object[].class)
+                .setParameter("ticket", ticketId).getResultList().stream().map(ConversationStore::attachment).toList();
     }
 
     /**
-     * @param connection   connection
+     * @param em           entity manager
      * @param ticketId     the ticket
      * @param attachmentId the attachment
      * @return its metadata, if it belongs to the ticket
-     * @throws SQLException on a database error
      */
-    public Optional<Attachment> attachment(Connection connection, String ticketId, String attachmentId)
-            throws SQLException {
-        return Sql.one(connection, "SELECT " + ATTACHMENT_COLUMNS + " FROM tkt_attachment WHERE ticket_id = ? AND id = ?",
-                ConversationStore::attachment, ticketId, attachmentId);
+    public Optional<Attachment> attachment(EntityManager em, String ticketId, String attachmentId) {
+        return em.createQuery(ATTACHMENT_SELECT + " WHERE a.ticketId = :ticket AND a.id = :id", Object[].class)
+                .setParameter("ticket", ticketId).setParameter("id", attachmentId).getResultList().stream()
+                .findFirst().map(ConversationStore::attachment);
     }
 
     /**
-     * @param connection   connection
+     * @param em           entity manager
      * @param attachmentId the attachment
      * @return its content
-     * @throws SQLException on a database error
      */
-    public Optional<byte[]> content(Connection connection, String attachmentId) throws SQLException {
-        return Sql.one(connection, "SELECT content FROM tkt_attachment WHERE id = ?", rs -> rs.getBytes(1), attachmentId);
+    public Optional<byte[]> content(EntityManager em, String attachmentId) {
+        return em.createQuery("SELECT a.content FROM AttachmentEntity a WHERE a.id = :id", byte[].class)
+                .setParameter("id", attachmentId).getResultList().stream().findFirst();
     }
 
     /**
-     * @param connection connection
-     * @param id         link id
-     * @param type       link type
-     * @param sourceId   source ticket
-     * @param targetId   target ticket
-     * @param createdBy  who
-     * @param createdAt  when
-     * @throws SQLException on a database error
+     * @param em        entity manager
+     * @param id        link id
+     * @param type      link type
+     * @param sourceId  source ticket
+     * @param targetId  target ticket
+     * @param createdBy who
+     * @param createdAt when
      */
-    public void insertLink(Connection connection, String id, LinkType type, String sourceId, String targetId,
-            String createdBy, Instant createdAt) throws SQLException {
-        Sql.update(connection, "INSERT INTO tkt_link (id, link_type, source_id, target_id, created_by, created_ms)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", id, type, sourceId, targetId, createdBy, createdAt);
+    public void insertLink(EntityManager em, String id, LinkType type, String sourceId, String targetId,
+            String createdBy, Instant createdAt) {
+        LinkEntity e = new LinkEntity();
+        e.id = id;
+        e.linkType = type.name();
+        e.sourceId = sourceId;
+        e.targetId = targetId;
+        e.createdBy = createdBy;
+        e.createdMs = createdAt.toEpochMilli();
+        em.persist(e);
+        em.flush();
     }
 
     /**
-     * @param connection connection
-     * @param sourceId   source ticket
-     * @param type       link type
-     * @param targetId   target ticket
+     * @param em       entity manager
+     * @param sourceId source ticket
+     * @param type     link type
+     * @param targetId target ticket
      * @return the link, if it exists
-     * @throws SQLException on a database error
      */
-    public Optional<TicketLink> findLink(Connection connection, String sourceId, LinkType type, String targetId)
-            throws SQLException {
-        return Sql.one(connection, LINK_SELECT + " WHERE l.source_id = ? AND l.link_type = ? AND l.target_id = ?",
-                ConversationStore::link, sourceId, type, targetId);
+    public Optional<TicketLink> findLink(EntityManager em, String sourceId, LinkType type, String targetId) {
+        return em.createQuery(LINK_SELECT + " AND l.sourceId = :source AND l.linkType = :type AND l.targetId = :target",
+                Object[].class).setParameter("source", sourceId).setParameter("type", type.name())
+                .setParameter("target", targetId).getResultList().stream().findFirst().map(ConversationStore::link);
     }
 
     /**
-     * @param connection connection
-     * @param linkId     a link id
+     * @param em     entity manager
+     * @param linkId a link id
      * @return the link, if it exists
-     * @throws SQLException on a database error
      */
-    public Optional<TicketLink> link(Connection connection, String linkId) throws SQLException {
-        return Sql.one(connection, LINK_SELECT + " WHERE l.id = ?", ConversationStore::link, linkId);
+    public Optional<TicketLink> link(EntityManager em, String linkId) {
+        return em.createQuery(LINK_SELECT + " AND l.id = :id", Object[].class).setParameter("id", linkId)
+                .getResultList().stream().findFirst().map(ConversationStore::link);
     }
 
     /**
-     * @param connection connection
-     * @param ticketId   a ticket
+     * @param em       entity manager
+     * @param ticketId a ticket
      * @return links from and to it, oldest first
-     * @throws SQLException on a database error
      */
-    public List<TicketLink> links(Connection connection, String ticketId) throws SQLException {
-        return Sql.list(connection, LINK_SELECT + " WHERE l.source_id = ? OR l.target_id = ? ORDER BY l.created_ms, l.id",
-                ConversationStore::link, ticketId, ticketId);
+    public List<TicketLink> links(EntityManager em, String ticketId) {
+        return em.createQuery(LINK_SELECT + " AND (l.sourceId = :ticket OR l.targetId = :ticket)"
+                + " ORDER BY l.createdMs, l.id", Object[].class).setParameter("ticket", ticketId).getResultList()
+                .stream().map(ConversationStore::link).toList();
     }
 
     /**
-     * @param connection connection
-     * @param linkId     the link
+     * @param em     entity manager
+     * @param linkId the link
      * @return whether it existed
-     * @throws SQLException on a database error
      */
-    public boolean deleteLink(Connection connection, String linkId) throws SQLException {
-        return Sql.update(connection, "DELETE FROM tkt_link WHERE id = ?", linkId) == 1;
+    public boolean deleteLink(EntityManager em, String linkId) {
+        return Transactions.remove(em, LinkEntity.class, linkId);
     }
 
-    private static Comment comment(ResultSet rs) throws SQLException {
-        return new Comment(rs.getString(1), rs.getString(2), rs.getString(3), AuthorType.valueOf(rs.getString(4)),
-                Visibility.valueOf(rs.getString(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
-                rs.getString(8));
+    private static Attachment attachment(Object[] r) {
+        return new Attachment((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue(),
+                (String) r[5], (String) r[6], Instant.ofEpochMilli(((Number) r[7]).longValue()));
     }
 
-    private static Attachment attachment(ResultSet rs) throws SQLException {
-        return new Attachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)));
-    }
-
-    private static TicketLink link(ResultSet rs) throws SQLException {
-        return new TicketLink(rs.getString(1), LinkType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)));
+    private static TicketLink link(Object[] r) {
+        return new TicketLink((String) r[0], LinkType.valueOf((String) r[1]), (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], Instant.ofEpochMilli(((Number) r[7]).longValue()));
     }
 }

@@ -1,18 +1,20 @@
 package org.alexandria.tickets.internal.store;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 import org.alexandria.api.ticket.Channel;
 import org.alexandria.tickets.internal.model.Customer;
 import org.alexandria.tickets.internal.model.Organization;
@@ -24,9 +26,6 @@ public final class CustomerStore {
 
     private static final String ORG = "organization";
     private static final String CUSTOMER = "customer";
-    private static final String ORG_COLUMNS = "id, name, domain, plan, tier, region, created_ms, updated_ms";
-    private static final String CUSTOMER_COLUMNS =
-            "id, name, email, phone, organization_id, plan, tier, region, created_ms, updated_ms";
 
     /**
      * Keyset position in a list ordered by name, then id.
@@ -40,261 +39,297 @@ public final class CustomerStore {
     // ---- organizations
 
     /**
-     * @param connection   connection
+     * @param em           entity manager
      * @param organization the new organization
-     * @throws SQLException on a database error
      */
-    public void insertOrganization(Connection connection, Organization organization) throws SQLException {
-        Sql.update(connection, "INSERT INTO tkt_organization (" + ORG_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                organization.id(), organization.name(), organization.domain(), organization.plan(), organization.tier(),
-                organization.region(), organization.createdAt(), organization.updatedAt());
-        writeProducts(connection, ORG, organization.id(), organization.products());
+    public void insertOrganization(EntityManager em, Organization organization) {
+        OrganizationEntity e = new OrganizationEntity();
+        e.id = organization.id();
+        e.createdMs = organization.createdAt().toEpochMilli();
+        write(e, organization);
+        em.persist(e);
+        em.flush();
+        writeProducts(em, ORG, organization.id(), organization.products());
     }
 
     /**
-     * @param connection   connection
+     * @param em           entity manager
      * @param organization the organization as it is now
-     * @throws SQLException on a database error
      */
-    public void updateOrganization(Connection connection, Organization organization) throws SQLException {
-        Sql.update(connection, "UPDATE tkt_organization SET name = ?, domain = ?, plan = ?, tier = ?, region = ?,"
-                + " updated_ms = ? WHERE id = ?", organization.name(), organization.domain(), organization.plan(),
-                organization.tier(), organization.region(), organization.updatedAt(), organization.id());
-        writeProducts(connection, ORG, organization.id(), organization.products());
+    public void updateOrganization(EntityManager em, Organization organization) {
+        OrganizationEntity e = em.find(OrganizationEntity.class, organization.id());
+        if (e != null) {
+            write(e, organization);
+            em.flush();
+        }
+        writeProducts(em, ORG, organization.id(), organization.products());
+    }
+
+    private static void write(OrganizationEntity e, Organization o) {
+        write(e, o.name(), o.plan(), o.tier(), o.region(), o.updatedAt());
+        e.domain = o.domain();
+    }
+
+    private static void write(PartyEntity e, String name, @Nullable String plan, @Nullable String tier,
+            @Nullable String region, Instant updatedAt) {
+        e.name = name;
+        e.plan = plan;
+        e.tier = tier;
+        e.region = region;
+        e.updatedMs = updatedAt.toEpochMilli();
     }
 
     /**
-     * @param connection connection
-     * @param id         organization id
+     * @param em entity manager
+     * @param id organization id
      * @return the organization
-     * @throws SQLException on a database error
      */
-    public Optional<Organization> organization(Connection connection, String id) throws SQLException {
-        Optional<Organization> row = Sql.one(connection, "SELECT " + ORG_COLUMNS + " FROM tkt_organization WHERE id = ?",
-                CustomerStore::organization, id);
-        return row.isEmpty() ? row : Optional.of(withProducts(connection, List.of(row.get())).get(0));
+    public Optional<Organization> organization(EntityManager em, String id) {
+        OrganizationEntity e = em.find(OrganizationEntity.class, id);
+        return e == null ? Optional.empty() : Optional.of(withProducts(em, List.of(e)).get(0));
     }
 
     /**
-     * @param connection connection
-     * @param text       part of the name, or null
-     * @param after      keyset position, or null for the first page
-     * @param limit      page size
+     * @param em    entity manager
+     * @param text  part of the name, or null
+     * @param after keyset position, or null for the first page
+     * @param limit page size
      * @return one page ordered by name
-     * @throws SQLException on a database error
      */
-    public List<Organization> organizations(Connection connection, @Nullable String text, @Nullable After after,
-            int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + ORG_COLUMNS + " FROM tkt_organization WHERE 1 = 1");
-        List<@Nullable Object> params = new ArrayList<>();
-        page(sql, params, text, after, limit);
-        return withProducts(connection, Sql.list(connection, sql.toString(), CustomerStore::organization, params.toArray()));
+    public List<Organization> organizations(EntityManager em, @Nullable String text, @Nullable After after, int limit) {
+        return withProducts(em, page(em, OrganizationEntity.class, new ArrayList<>(), new LinkedHashMap<>(), text, after,
+                limit));
     }
 
     /**
-     * @param connection connection
-     * @param id         organization id
+     * @param em entity manager
+     * @param id organization id
      * @return whether it existed
-     * @throws SQLException on a database error (a still-referenced organization is a constraint violation)
      */
-    public boolean deleteOrganization(Connection connection, String id) throws SQLException {
-        Sql.update(connection, "DELETE FROM tkt_product_use WHERE owner_type = ? AND owner_id = ?", ORG, id);
-        return Sql.update(connection, "DELETE FROM tkt_organization WHERE id = ?", id) == 1;
+    public boolean deleteOrganization(EntityManager em, String id) {
+        writeProducts(em, ORG, id, List.of());
+        return Transactions.remove(em, OrganizationEntity.class, id);
+    }
+
+    /**
+     * @param em entity manager
+     * @param id organization id
+     * @return how many customers and tickets belong to it
+     */
+    public long organizationReferences(EntityManager em, String id) {
+        return em.createQuery("SELECT COUNT(c) FROM CustomerEntity c WHERE c.organizationId = :id", Long.class)
+                .setParameter("id", id).getSingleResult()
+                + em.createQuery("SELECT COUNT(t) FROM TicketEntity t WHERE t.organizationId = :id", Long.class)
+                        .setParameter("id", id).getSingleResult();
     }
 
     // ---- customers
 
     /**
-     * @param connection connection
-     * @param customer   the new customer
-     * @throws SQLException on a database error
+     * @param em       entity manager
+     * @param customer the new customer
      */
-    public void insertCustomer(Connection connection, Customer customer) throws SQLException {
-        Sql.update(connection, "INSERT INTO tkt_customer (" + CUSTOMER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                customer.id(), customer.name(), customer.email(), customer.phone(), customer.organizationId(),
-                customer.plan(), customer.tier(), customer.region(), customer.createdAt(), customer.updatedAt());
-        writeCustomerDetails(connection, customer);
+    public void insertCustomer(EntityManager em, Customer customer) {
+        CustomerEntity e = new CustomerEntity();
+        e.id = customer.id();
+        e.createdMs = customer.createdAt().toEpochMilli();
+        write(e, customer);
+        e.channels = channels(customer);
+        e.consents = new HashMap<>(customer.consents());
+        em.persist(e);
+        em.flush();
+        writeProducts(em, CUSTOMER, customer.id(), customer.products());
     }
 
     /**
-     * @param connection connection
-     * @param customer   the customer as it is now
-     * @throws SQLException on a database error
+     * @param em       entity manager
+     * @param customer the customer as it is now
      */
-    public void updateCustomer(Connection connection, Customer customer) throws SQLException {
-        Sql.update(connection, "UPDATE tkt_customer SET name = ?, email = ?, phone = ?, organization_id = ?, plan = ?,"
-                + " tier = ?, region = ?, updated_ms = ? WHERE id = ?", customer.name(), customer.email(),
-                customer.phone(), customer.organizationId(), customer.plan(), customer.tier(), customer.region(),
-                customer.updatedAt(), customer.id());
-        writeCustomerDetails(connection, customer);
+    public void updateCustomer(EntityManager em, Customer customer) {
+        CustomerEntity e = em.find(CustomerEntity.class, customer.id());
+        if (e != null) {
+            write(e, customer);
+            // changed in place: EclipseLink writes the difference to the rows it loaded
+            Set<String> channels = channels(customer);
+            e.channels.retainAll(channels);
+            e.channels.addAll(channels);
+            e.consents.keySet().retainAll(customer.consents().keySet());
+            e.consents.putAll(customer.consents());
+            em.flush();
+        }
+        writeProducts(em, CUSTOMER, customer.id(), customer.products());
+    }
+
+    private static void write(CustomerEntity e, Customer c) {
+        write(e, c.name(), c.plan(), c.tier(), c.region(), c.updatedAt());
+        e.email = c.email();
+        e.phone = c.phone();
+        e.organizationId = c.organizationId();
+    }
+
+    private static Set<String> channels(Customer customer) {
+        Set<String> names = new HashSet<>();
+        customer.contactChannels().forEach(c -> names.add(c.name()));
+        return names;
     }
 
     /**
-     * @param connection connection
-     * @param id         customer id
+     * @param em entity manager
+     * @param id customer id
      * @return the customer
-     * @throws SQLException on a database error
      */
-    public Optional<Customer> customer(Connection connection, String id) throws SQLException {
-        return first(connection, "id", id);
+    public Optional<Customer> customer(EntityManager em, String id) {
+        CustomerEntity e = em.find(CustomerEntity.class, id);
+        return e == null ? Optional.empty() : Optional.of(withDetails(em, List.of(e)).get(0));
     }
 
     /**
-     * @param connection connection
-     * @param email      email address (any case)
+     * @param em    entity manager
+     * @param email email address (any case)
      * @return the customer with that email
-     * @throws SQLException on a database error
      */
-    public Optional<Customer> customerByEmail(Connection connection, String email) throws SQLException {
-        return first(connection, "email", email.strip().toLowerCase(Locale.ROOT));
+    public Optional<Customer> customerByEmail(EntityManager em, String email) {
+        List<CustomerEntity> found = em.createQuery("SELECT c FROM CustomerEntity c WHERE c.email = :email",
+                CustomerEntity.class).setParameter("email", email.strip().toLowerCase(Locale.ROOT)).getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(withDetails(em, found.subList(0, 1)).get(0));
     }
 
     /**
-     * @param connection     connection
+     * @param em             entity manager
      * @param text           part of the name or email, or null
      * @param organizationId only this organization's customers, or null
      * @param after          keyset position, or null for the first page
      * @param limit          page size
      * @return one page ordered by name
-     * @throws SQLException on a database error
      */
-    public List<Customer> customers(Connection connection, @Nullable String text, @Nullable String organizationId,
-            @Nullable After after, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + CUSTOMER_COLUMNS + " FROM tkt_customer WHERE 1 = 1");
-        List<@Nullable Object> params = new ArrayList<>();
-        if (organizationId != null) {
-            sql.append(" AND organization_id = ?");
-            params.add(organizationId);
-        }
-        page(sql, params, text, after, limit);
-        return withDetails(connection, Sql.list(connection, sql.toString(), CustomerStore::customer, params.toArray()));
-    }
-
-    /**
-     * @param connection connection
-     * @param id         customer id
-     * @return whether it existed
-     * @throws SQLException on a database error (a customer with tickets is a constraint violation)
-     */
-    public boolean deleteCustomer(Connection connection, String id) throws SQLException {
-        Sql.update(connection, "DELETE FROM tkt_product_use WHERE owner_type = ? AND owner_id = ?", CUSTOMER, id);
-        return Sql.update(connection, "DELETE FROM tkt_customer WHERE id = ?", id) == 1;
-    }
-
-    /**
-     * @param connection connection
-     * @param table      {@code tkt_ticket} or {@code tkt_customer}
-     * @param column     the referencing column
-     * @param id         the referenced id
-     * @return how many rows refer to it
-     * @throws SQLException on a database error
-     */
-    public long references(Connection connection, String table, String column, String id) throws SQLException {
-        return Sql.number(connection, "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", id);
-    }
-
-    private Optional<Customer> first(Connection connection, String column, String value) throws SQLException {
-        Optional<Customer> row = Sql.one(connection, "SELECT " + CUSTOMER_COLUMNS + " FROM tkt_customer WHERE "
-                + column + " = ?", CustomerStore::customer, value);
-        return row.isEmpty() ? row : Optional.of(withDetails(connection, List.of(row.get())).get(0));
-    }
-
-    private static void page(StringBuilder sql, List<@Nullable Object> params, @Nullable String text,
+    public List<Customer> customers(EntityManager em, @Nullable String text, @Nullable String organizationId,
             @Nullable After after, int limit) {
-        if (text != null && !text.isBlank()) {
-            String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            boolean customers = sql.indexOf("tkt_customer") >= 0;
-            sql.append(customers ? " AND (LOWER(name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')"
-                    : " AND LOWER(name) LIKE ? ESCAPE '\\'");
-            params.add(pattern);
-            if (customers) {
-                params.add(pattern);
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (organizationId != null) {
+            where.add("e.organizationId = :org");
+            params.put("org", organizationId);
+        }
+        return withDetails(em, page(em, CustomerEntity.class, where, params, text, after, limit));
+    }
+
+    /**
+     * @param em entity manager
+     * @param id customer id
+     * @return whether it existed
+     */
+    public boolean deleteCustomer(EntityManager em, String id) {
+        writeProducts(em, CUSTOMER, id, List.of());
+        return Transactions.remove(em, CustomerEntity.class, id);
+    }
+
+    /**
+     * @param em entity manager
+     * @param id customer id
+     * @return how many tickets it requested
+     */
+    public long customerReferences(EntityManager em, String id) {
+        return em.createQuery("SELECT COUNT(t) FROM TicketEntity t WHERE t.requesterId = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+    }
+
+    /**
+     * @param em         entity manager
+     * @param customerId a customer
+     * @return the plans of the customer and of its organization that are set, the customer's first
+     */
+    public List<String> plans(EntityManager em, String customerId) {
+        List<String> plans = new ArrayList<>();
+        CustomerEntity c = em.find(CustomerEntity.class, customerId);
+        if (c != null) {
+            if (c.plan != null) {
+                plans.add(c.plan);
+            }
+            OrganizationEntity o = c.organizationId == null ? null : em.find(OrganizationEntity.class, c.organizationId);
+            if (o != null && o.plan != null) {
+                plans.add(o.plan);
             }
         }
+        return plans;
+    }
+
+    /** One page ordered by name and id, filtered by part of the name (and, for customers, of the email). */
+    private static <E extends PartyEntity> List<E> page(EntityManager em, Class<E> entity, List<String> where, Map<String, Object> params,
+            @Nullable String text, @Nullable After after, int limit) {
+        boolean customers = entity == CustomerEntity.class;
+        if (text != null && !text.isBlank()) {
+            where.add(customers ? "(LOWER(e.name) LIKE :text ESCAPE '\\' OR e.email LIKE :text ESCAPE '\\')"
+                    : "LOWER(e.name) LIKE :text ESCAPE '\\'");
+            params.put("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
         if (after != null) {
-            sql.append(" AND (name > ? OR (name = ? AND id > ?))");
-            params.add(after.name());
-            params.add(after.name());
-            params.add(after.id());
+            where.add("(e.name > :afterName OR (e.name = :afterName AND e.id > :afterId))");
+            params.put("afterName", after.name());
+            params.put("afterId", after.id());
         }
-        sql.append(" ORDER BY name, id FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        TypedQuery<E> query = em.createQuery("SELECT e FROM " + entity.getSimpleName() + " e"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY e.name, e.id", entity);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit).getResultList();
     }
 
-    private static void writeProducts(Connection connection, String ownerType, String ownerId, List<ProductUse> products)
-            throws SQLException {
-        Sql.update(connection, "DELETE FROM tkt_product_use WHERE owner_type = ? AND owner_id = ?", ownerType, ownerId);
-        for (ProductUse use : new java.util.LinkedHashSet<>(products)) {
-            Sql.update(connection, "INSERT INTO tkt_product_use (owner_type, owner_id, product, version) VALUES (?, ?, ?, ?)",
-                    ownerType, ownerId, use.product(), use.version());
+    /** Makes the owner's product rows these: removes the others, adds the missing. */
+    private static void writeProducts(EntityManager em, String ownerType, String ownerId, List<ProductUse> products) {
+        Set<ProductUse> wanted = new LinkedHashSet<>(products);
+        for (ProductUseEntity row : productRows(em, ownerType, List.of(ownerId))) {
+            if (!wanted.remove(new ProductUse(row.product, row.version))) {
+                em.remove(row);
+            }
         }
+        for (ProductUse use : wanted) {
+            em.persist(ProductUseEntity.of(ownerType, ownerId, use.product(), use.version()));
+        }
+        em.flush();
     }
 
-    private static void writeCustomerDetails(Connection connection, Customer customer) throws SQLException {
-        writeProducts(connection, CUSTOMER, customer.id(), customer.products());
-        Sql.update(connection, "DELETE FROM tkt_customer_channel WHERE customer_id = ?", customer.id());
-        for (Channel channel : new java.util.TreeSet<>(customer.contactChannels())) {
-            Sql.update(connection, "INSERT INTO tkt_customer_channel (customer_id, channel) VALUES (?, ?)",
-                    customer.id(), channel);
-        }
-        Sql.update(connection, "DELETE FROM tkt_customer_consent WHERE customer_id = ?", customer.id());
-        for (Map.Entry<String, Boolean> consent : new TreeMap<>(customer.consents()).entrySet()) {
-            Sql.update(connection, "INSERT INTO tkt_customer_consent (customer_id, purpose, granted) VALUES (?, ?, ?)",
-                    customer.id(), consent.getKey(), consent.getValue());
-        }
+    private static List<ProductUseEntity> productRows(EntityManager em, String ownerType, List<String> ownerIds) {
+        return em.createQuery("SELECT p FROM ProductUseEntity p WHERE p.ownerType = :type AND p.ownerId IN :ids"
+                + " ORDER BY p.product, p.version", ProductUseEntity.class).setParameter("type", ownerType)
+                .setParameter("ids", ownerIds).getResultList();
     }
 
-    private static Map<String, List<ProductUse>> products(Connection connection, String ownerType, List<String> ids)
-            throws SQLException {
+    private static Map<String, List<ProductUse>> products(EntityManager em, String ownerType, List<String> ids) {
         Map<String, List<ProductUse>> products = new HashMap<>();
-        if (ids.isEmpty()) {
-            return products;
+        if (!ids.isEmpty()) {
+            productRows(em, ownerType, ids).forEach(p -> products.computeIfAbsent(p.ownerId, k -> new ArrayList<>())
+                    .add(new ProductUse(p.product, p.version)));
         }
-        List<@Nullable Object> params = new ArrayList<>();
-        params.add(ownerType);
-        params.addAll(ids);
-        Sql.list(connection, "SELECT owner_id, product, version FROM tkt_product_use WHERE owner_type = ? AND owner_id IN ("
-                + TicketStore.placeholders(ids.size()) + ") ORDER BY product, version",
-                rs -> products.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new ProductUse(rs.getString(2), rs.getString(3))),
-                params.toArray());
         return products;
     }
 
-    private static List<Organization> withProducts(Connection connection, List<Organization> rows) throws SQLException {
-        Map<String, List<ProductUse>> products = products(connection, ORG, rows.stream().map(Organization::id).toList());
-        return rows.stream().map(o -> new Organization(o.id(), o.name(), o.domain(), o.plan(), o.tier(), o.region(),
-                products.getOrDefault(o.id(), List.of()), o.createdAt(), o.updatedAt())).toList();
+    private static List<Organization> withProducts(EntityManager em, List<OrganizationEntity> rows) {
+        Map<String, List<ProductUse>> products = products(em, ORG, rows.stream().map(o -> o.id).toList());
+        return rows.stream().map(o -> new Organization(o.id, o.name, o.domain, o.plan, o.tier, o.region,
+                products.getOrDefault(o.id, List.of()), Instant.ofEpochMilli(o.createdMs),
+                Instant.ofEpochMilli(o.updatedMs))).toList();
     }
 
-    private static List<Customer> withDetails(Connection connection, List<Customer> rows) throws SQLException {
+    /** Adds products, channels and consents, each read for all the customers with one query. */
+    private static List<Customer> withDetails(EntityManager em, List<CustomerEntity> rows) {
         if (rows.isEmpty()) {
-            return rows;
+            return List.of();
         }
-        List<String> ids = rows.stream().map(Customer::id).toList();
-        Map<String, List<ProductUse>> products = products(connection, CUSTOMER, ids);
-        String in = " IN (" + TicketStore.placeholders(ids.size()) + ")";
+        List<String> ids = rows.stream().map(c -> c.id).toList();
+        Map<String, List<ProductUse>> products = products(em, CUSTOMER, ids);
         Map<String, Set<Channel>> channels = new HashMap<>();
-        Sql.list(connection, "SELECT customer_id, channel FROM tkt_customer_channel WHERE customer_id" + in,
-                rs -> channels.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Channel.class))
-                        .add(Channel.valueOf(rs.getString(2))), ids.toArray());
+        em.createQuery("SELECT c.id, ch FROM CustomerEntity c JOIN c.channels ch WHERE c.id IN :ids", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(r -> channels.computeIfAbsent((String) r[0], k -> EnumSet.noneOf(Channel.class))
+                        .add(Channel.valueOf((String) r[1])));
         Map<String, Map<String, Boolean>> consents = new HashMap<>();
-        Sql.list(connection, "SELECT customer_id, purpose, granted FROM tkt_customer_consent WHERE customer_id" + in,
-                rs -> consents.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                        .put(rs.getString(2), rs.getBoolean(3)), ids.toArray());
-        return rows.stream().map(c -> new Customer(c.id(), c.name(), c.email(), c.phone(), c.organizationId(), c.plan(),
-                c.tier(), c.region(), products.getOrDefault(c.id(), List.of()), channels.getOrDefault(c.id(), Set.of()),
-                consents.getOrDefault(c.id(), Map.of()), c.createdAt(), c.updatedAt())).toList();
-    }
-
-    private static Organization organization(ResultSet rs) throws SQLException {
-        return new Organization(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), List.of(), Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)));
-    }
-
-    private static Customer customer(ResultSet rs) throws SQLException {
-        return new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), List.of(), Set.of(), Map.of(),
-                Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)));
+        em.createQuery("SELECT c.id, KEY(g), VALUE(g) FROM CustomerEntity c JOIN c.consents g WHERE c.id IN :ids",
+                Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(r -> consents.computeIfAbsent((String) r[0], k -> new TreeMap<>())
+                        .put((String) r[1], (Boolean) r[2]));
+        return rows.stream().map(c -> new Customer(c.id, c.name, c.email, c.phone, c.organizationId, c.plan, c.tier,
+                c.region, products.getOrDefault(c.id, List.of()), channels.getOrDefault(c.id, Set.of()),
+                consents.getOrDefault(c.id, Map.of()), Instant.ofEpochMilli(c.createdMs),
+                Instant.ofEpochMilli(c.updatedMs))).toList();
     }
 }

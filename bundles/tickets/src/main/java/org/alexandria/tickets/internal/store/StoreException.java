@@ -1,7 +1,5 @@
 package org.alexandria.tickets.internal.store;
 
-import java.sql.SQLException;
-
 /** A database failure the caller cannot fix (answered with 500); constraint violations are mapped before. */
 public final class StoreException extends RuntimeException {
 
@@ -11,7 +9,12 @@ public final class StoreException extends RuntimeException {
      * @param message what was being done
      * @param cause   the database error
      */
-    public StoreException(String message, SQLException cause) {
+    public StoreException(String message, RuntimeException cause) {
         super(message + ": " + cause.getMessage(), cause);
+    }
+
+    /** @param message what went wrong */
+    public StoreException(String message) {
+        super(message);
     }
 }

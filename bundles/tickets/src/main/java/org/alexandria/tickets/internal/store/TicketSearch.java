@@ -30,22 +30,23 @@ public record TicketSearch(@Nullable String text, Set<TicketStatus> statuses, @N
     /** Sortable columns. */
     public enum Sort {
         /** Creation time. */
-        CREATED("created_ms"),
+        CREATED("createdMs"),
         /** Last change. */
-        UPDATED("updated_ms"),
+        UPDATED("updatedMs"),
         /** Priority, low to urgent. */
-        PRIORITY("priority_rank"),
+        PRIORITY("priorityRank"),
         /** Ticket number. */
         NUMBER("number");
 
-        private final String column;
+        private final String attribute;
 
-        Sort(String column) {
-            this.column = column;
+        Sort(String attribute) {
+            this.attribute = attribute;
         }
 
-        String column() {
-            return column;
+        /** @return the attribute of {@link TicketEntity} sorted by */
+        String attribute() {
+            return attribute;
         }
     }
 

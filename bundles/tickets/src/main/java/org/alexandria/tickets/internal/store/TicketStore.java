@@ -1,20 +1,20 @@
 package org.alexandria.tickets.internal.store;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
 import org.alexandria.api.ticket.Channel;
 import org.alexandria.api.ticket.Environment;
 import org.alexandria.api.ticket.Ticket;
@@ -30,164 +30,194 @@ public final class TicketStore {
 
     /** Prefix of human ticket keys. */
     public static final String KEY_PREFIX = "ALX-";
-
-    private static final String COLUMNS = "id, number, ticket_key, subject, description, status, priority, ticket_type,"
-            + " channel, requester_id, organization_id, assignee, group_name, product, app_version, env_os, env_device,"
-            + " created_ms, updated_ms, first_response_ms, solved_ms, sla_policy_id, first_response_due_ms,"
-            + " resolution_due_ms, first_response_breached, resolution_breached";
+    /** Tickets per page of {@link #forEachIndexable}. */
+    static final int PAGE = 500;
+    private static final String COUNTER = "ticket";
 
     /**
-     * Allocates the next ticket number. The counter row stays locked until the caller's transaction ends, so two
-     * transactions (on any node) never get the same number and numbers of committed tickets have no gaps.
+     * Allocates the next ticket number. The counter row stays locked ({@code PESSIMISTIC_WRITE}) until the caller's
+     * transaction ends, so two transactions (on any node) never get the same number and numbers of committed
+     * tickets have no gaps.
      *
-     * @param connection a connection in a transaction
+     * @param em an entity manager in a transaction
      * @return the number
-     * @throws SQLException on a database error
      */
-    public long nextNumber(Connection connection) throws SQLException {
-        if (Sql.update(connection, "UPDATE tkt_counter SET last_value = last_value + 1 WHERE name = 'ticket'") != 1) {
-            throw new SQLException("ticket counter row missing");
+    public long nextNumber(EntityManager em) {
+        CounterEntity counter = em.find(CounterEntity.class, COUNTER, LockModeType.PESSIMISTIC_WRITE);
+        if (counter == null) {
+            throw new StoreException("ticket counter row missing");
         }
-        return Sql.number(connection, "SELECT last_value FROM tkt_counter WHERE name = 'ticket'");
+        counter.lastValue++;
+        em.flush();
+        return counter.lastValue;
     }
 
     /**
-     * @param connection connection
-     * @param ticket     the new ticket
-     * @param fields     custom field values in stored form
-     * @throws SQLException on a database error
+     * @param em     entity manager
+     * @param ticket the new ticket
+     * @param fields custom field values in stored form
      */
-    public void insert(Connection connection, Ticket ticket, Map<String, String> fields) throws SQLException {
-        Sql.update(connection, "INSERT INTO tkt_ticket (" + COLUMNS + ", priority_rank) VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ticket.id(), number(ticket.key()), ticket.key(), ticket.subject(), ticket.description(),
-                ticket.status(), ticket.priority(), ticket.type(), ticket.channel(), ticket.requesterId(),
-                ticket.organizationId(), ticket.assignee(), ticket.group(), ticket.product(), ticket.appVersion(),
-                ticket.environment().os(), ticket.environment().device(), ticket.createdAt(), ticket.updatedAt(),
-                ticket.firstResponseAt(), ticket.solvedAt(), ticket.slaPolicyId(), ticket.firstResponseDueAt(),
-                ticket.resolutionDueAt(), ticket.firstResponseBreached(), ticket.resolutionBreached(),
-                ticket.priority().ordinal());
-        writeTags(connection, ticket.id(), ticket.tags());
-        writeFields(connection, ticket.id(), fields);
+    public void insert(EntityManager em, Ticket ticket, Map<String, String> fields) {
+        TicketEntity e = new TicketEntity();
+        e.id = ticket.id();
+        e.number = number(ticket.key());
+        e.ticketKey = ticket.key();
+        write(e, ticket);
+        e.tags = new HashSet<>(ticket.tags());
+        e.fields = new HashMap<>(fields);
+        em.persist(e);
+        em.flush();
     }
 
     /**
      * Rewrites a ticket's row, tags and custom field values.
      *
-     * @param connection connection
-     * @param ticket     the ticket as it is now
-     * @param fields     all its custom field values in stored form
-     * @throws SQLException on a database error
+     * @param em     entity manager
+     * @param ticket the ticket as it is now
+     * @param fields all its custom field values in stored form
      */
-    public void update(Connection connection, Ticket ticket, Map<String, String> fields) throws SQLException {
-        Sql.update(connection, "UPDATE tkt_ticket SET subject = ?, description = ?, status = ?, priority = ?,"
-                + " priority_rank = ?, ticket_type = ?, channel = ?, requester_id = ?, organization_id = ?, assignee = ?,"
-                + " group_name = ?, product = ?, app_version = ?, env_os = ?, env_device = ?, updated_ms = ?,"
-                + " first_response_ms = ?, solved_ms = ?, sla_policy_id = ?, first_response_due_ms = ?,"
-                + " resolution_due_ms = ?, first_response_breached = ?, resolution_breached = ? WHERE id = ?",
-                ticket.subject(), ticket.description(), ticket.status(), ticket.priority(), ticket.priority().ordinal(),
-                ticket.type(), ticket.channel(), ticket.requesterId(), ticket.organizationId(), ticket.assignee(),
-                ticket.group(), ticket.product(), ticket.appVersion(), ticket.environment().os(),
-                ticket.environment().device(), ticket.updatedAt(), ticket.firstResponseAt(), ticket.solvedAt(),
-                ticket.slaPolicyId(), ticket.firstResponseDueAt(), ticket.resolutionDueAt(),
-                ticket.firstResponseBreached(), ticket.resolutionBreached(), ticket.id());
-        Sql.update(connection, "DELETE FROM tkt_ticket_tag WHERE ticket_id = ?", ticket.id());
-        writeTags(connection, ticket.id(), ticket.tags());
-        Sql.update(connection, "DELETE FROM tkt_ticket_field WHERE ticket_id = ?", ticket.id());
-        writeFields(connection, ticket.id(), fields);
-    }
-
-    /**
-     * @param connection connection
-     * @param sourceId   the merged ticket
-     * @param targetId   the ticket it was merged into
-     * @throws SQLException on a database error
-     */
-    public void markMerged(Connection connection, String sourceId, String targetId) throws SQLException {
-        Sql.update(connection, "UPDATE tkt_ticket SET merged_into = ? WHERE id = ?", targetId, sourceId);
-    }
-
-    /**
-     * @param connection connection
-     * @param idOrKey    ticket id or key (case-insensitive key)
-     * @param forUpdate  whether to lock the row until the transaction ends
-     * @return the ticket
-     * @throws SQLException on a database error
-     */
-    public Optional<Ticket> find(Connection connection, String idOrKey, boolean forUpdate) throws SQLException {
-        String lookup = idOrKey.strip();
-        boolean byKey = lookup.toUpperCase(Locale.ROOT).startsWith(KEY_PREFIX);
-        String sql = "SELECT " + COLUMNS + " FROM tkt_ticket WHERE " + (byKey ? "ticket_key" : "id") + " = ?"
-                + (forUpdate ? " FOR UPDATE" : "");
-        Optional<Ticket> row = Sql.one(connection, sql, TicketStore::row,
-                byKey ? lookup.toUpperCase(Locale.ROOT) : lookup);
-        if (row.isEmpty()) {
-            return row;
+    public void update(EntityManager em, Ticket ticket, Map<String, String> fields) {
+        TicketEntity e = em.find(TicketEntity.class, ticket.id());
+        if (e == null) {
+            return;
         }
-        return Optional.of(complete(connection, List.of(row.get())).get(0));
+        write(e, ticket);
+        // changed in place: EclipseLink writes the difference to the rows it loaded
+        e.tags.retainAll(ticket.tags());
+        e.tags.addAll(ticket.tags());
+        e.fields.keySet().retainAll(fields.keySet());
+        e.fields.putAll(fields);
+        em.flush();
+    }
+
+    private static void write(TicketEntity e, Ticket t) {
+        e.subject = t.subject();
+        e.description = t.description();
+        e.status = t.status().name();
+        e.priority = t.priority().name();
+        e.priorityRank = t.priority().ordinal();
+        e.ticketType = t.type().name();
+        e.channel = t.channel().name();
+        e.requesterId = t.requesterId();
+        e.organizationId = t.organizationId();
+        e.assignee = t.assignee();
+        e.groupName = t.group();
+        e.product = t.product();
+        e.appVersion = t.appVersion();
+        e.envOs = t.environment().os();
+        e.envDevice = t.environment().device();
+        e.createdMs = t.createdAt().toEpochMilli();
+        e.updatedMs = t.updatedAt().toEpochMilli();
+        e.firstResponseMs = ms(t.firstResponseAt());
+        e.solvedMs = ms(t.solvedAt());
+        e.slaPolicyId = t.slaPolicyId();
+        e.firstResponseDueMs = ms(t.firstResponseDueAt());
+        e.resolutionDueMs = ms(t.resolutionDueAt());
+        e.firstResponseBreached = t.firstResponseBreached();
+        e.resolutionBreached = t.resolutionBreached();
     }
 
     /**
-     * @param connection connection
-     * @param ticketId   a ticket
+     * @param em       entity manager
+     * @param sourceId the merged ticket
+     * @param targetId the ticket it was merged into
+     */
+    public void markMerged(EntityManager em, String sourceId, String targetId) {
+        TicketEntity e = em.find(TicketEntity.class, sourceId);
+        if (e != null) {
+            e.mergedInto = targetId;
+            em.flush();
+        }
+    }
+
+    /**
+     * @param em        entity manager
+     * @param idOrKey   ticket id or key (case-insensitive key)
+     * @param forUpdate whether to lock the row ({@code PESSIMISTIC_WRITE}) until the transaction ends
+     * @return the ticket
+     */
+    public Optional<Ticket> find(EntityManager em, String idOrKey, boolean forUpdate) {
+        String lookup = idOrKey.strip();
+        TicketEntity e;
+        if (lookup.toUpperCase(Locale.ROOT).startsWith(KEY_PREFIX)) {
+            TypedQuery<TicketEntity> query = em.createQuery("SELECT t FROM TicketEntity t WHERE t.ticketKey = :key",
+                    TicketEntity.class).setParameter("key", lookup.toUpperCase(Locale.ROOT));
+            if (forUpdate) {
+                query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+            }
+            e = query.getResultList().stream().findFirst().orElse(null);
+        } else {
+            e = forUpdate ? em.find(TicketEntity.class, lookup, LockModeType.PESSIMISTIC_WRITE)
+                    : em.find(TicketEntity.class, lookup);
+        }
+        return e == null ? Optional.empty() : Optional.of(complete(em, List.of(e)).get(0));
+    }
+
+    /**
+     * @param em       entity manager
+     * @param ticketId a ticket
      * @return the id of the ticket it was merged into, if it was
-     * @throws SQLException on a database error
      */
-    public Optional<String> mergedInto(Connection connection, String ticketId) throws SQLException {
-        return Sql.one(connection, "SELECT merged_into FROM tkt_ticket WHERE id = ?",
-                rs -> Optional.ofNullable(rs.getString(1)), ticketId).flatMap(id -> id);
+    public Optional<String> mergedInto(EntityManager em, String ticketId) {
+        return em.createQuery("SELECT t.mergedInto FROM TicketEntity t WHERE t.id = :id", String.class)
+                .setParameter("id", ticketId).getResultList().stream().filter(id -> id != null).findFirst();
     }
 
     /**
-     * @param connection connection
-     * @param search     filters, sort and page
+     * @param em     entity manager
+     * @param search filters, sort and page
      * @return one page of tickets in the requested order
-     * @throws SQLException on a database error
      */
-    public List<Ticket> search(Connection connection, TicketSearch search) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tkt_ticket t WHERE 1 = 1");
-        List<@Nullable Object> params = new ArrayList<>();
+    public List<Ticket> search(EntityManager em, TicketSearch search) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
         if (search.text() != null && !search.text().isBlank()) {
             for (String word : search.text().toLowerCase(Locale.ROOT).split("\\s+")) {
                 if (word.isEmpty()) {
                     continue;
                 }
-                String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                sql.append(" AND (LOWER(subject) LIKE ? ESCAPE '\\' OR LOWER(description) LIKE ? ESCAPE '\\'"
-                        + " OR LOWER(ticket_key) = ?)");
-                params.add(pattern);
-                params.add(pattern);
-                params.add(word);
+                int n = params.size();
+                where.add("(LOWER(t.subject) LIKE :p" + n + " ESCAPE '\\' OR LOWER(t.description) LIKE :p" + n
+                        + " ESCAPE '\\' OR LOWER(t.ticketKey) = :p" + (n + 1) + ")");
+                params.put("p" + n, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                params.put("p" + (n + 1), word);
             }
         }
         if (!search.statuses().isEmpty()) {
-            sql.append(" AND status IN (").append(placeholders(search.statuses().size())).append(')');
-            search.statuses().stream().sorted().forEach(params::add);
+            where.add("t.status IN :statuses");
+            params.put("statuses", search.statuses().stream().sorted().map(Enum::name).toList());
         }
-        filter(sql, params, "priority", search.priority());
-        filter(sql, params, "assignee", search.assignee());
-        filter(sql, params, "group_name", search.group());
-        filter(sql, params, "requester_id", search.requesterId());
-        filter(sql, params, "organization_id", search.organizationId());
-        filter(sql, params, "product", search.product());
+        filter(where, params, "priority", search.priority() == null ? null : search.priority().name());
+        filter(where, params, "assignee", search.assignee());
+        filter(where, params, "groupName", search.group());
+        filter(where, params, "requesterId", search.requesterId());
+        filter(where, params, "organizationId", search.organizationId());
+        filter(where, params, "product", search.product());
         if (search.tag() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM tkt_ticket_tag g WHERE g.ticket_id = t.id AND g.tag = ?)");
-            params.add(search.tag().toLowerCase(Locale.ROOT));
+            where.add(":tag MEMBER OF t.tags");
+            params.put("tag", search.tag().toLowerCase(Locale.ROOT));
         }
-        String column = search.sort().column();
-        String cmp = search.descending() ? "<" : ">";
+        String sort = "t." + search.sort().attribute();
+        String cmp = search.descending() ? " < " : " > ";
         if (search.after() != null) {
-            sql.append(" AND (").append(column).append(' ').append(cmp).append(" ? OR (").append(column)
-                    .append(" = ? AND number ").append(cmp).append(" ?))");
-            params.add(search.after().value());
-            params.add(search.after().value());
-            params.add(search.after().number());
+            where.add("(" + sort + cmp + ":afterValue OR (" + sort + " = :afterValue AND t.number" + cmp + ":afterNumber))");
+            long value = search.after().value();
+            params.put("afterValue", search.sort() == TicketSearch.Sort.PRIORITY ? (Object) (int) value : (Object) value);
+            params.put("afterNumber", search.after().number());
         }
         String dir = search.descending() ? " DESC" : " ASC";
-        sql.append(" ORDER BY ").append(column).append(dir).append(", number").append(dir);
-        sql.append(" FETCH FIRST ").append(search.limit()).append(" ROWS ONLY");
-        List<Ticket> rows = Sql.list(connection, sql.toString(), TicketStore::row, params.toArray());
-        return complete(connection, rows);
+        String jpql = "SELECT t FROM TicketEntity t" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY " + sort + dir + ", t.number" + dir;
+        TypedQuery<TicketEntity> query = em.createQuery(jpql, TicketEntity.class);
+        params.forEach(query::setParameter);
+        return complete(em, query.setMaxResults(search.limit()).getResultList());
+    }
+
+    private static void filter(List<String> where, Map<String, Object> params, String attribute, @Nullable String value) {
+        if (value != null) {
+            where.add("t." + attribute + " = :" + attribute);
+            params.put(attribute, value);
+        }
     }
 
     /**
@@ -206,20 +236,26 @@ public final class TicketStore {
     }
 
     /**
-     * Feeds every ticket that was not merged away to the consumer, for rebuilding the duplicate index.
+     * Feeds every ticket that was not merged away to the consumer, in pages of {@link #PAGE} by number, for
+     * rebuilding the duplicate index.
      *
-     * @param connection connection
-     * @param consumer   receives id, subject, description, product and creation time
-     * @throws SQLException on a database error
+     * @param em       entity manager
+     * @param consumer receives id, subject, description, product and creation time
      */
-    public void forEachIndexable(Connection connection, Consumer<Indexable> consumer) throws SQLException {
-        try (var statement = Sql.prepare(connection,
-                "SELECT id, subject, description, product, created_ms FROM tkt_ticket WHERE merged_into IS NULL");
-                ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                consumer.accept(new Indexable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5))));
+    public void forEachIndexable(EntityManager em, Consumer<Indexable> consumer) {
+        long after = 0;
+        while (true) {
+            List<Object[]> page = em.createQuery("SELECT t.number, t.id, t.subject, t.description, t.product, t.createdMs"
+                    + " FROM TicketEntity t WHERE t.mergedInto IS NULL AND t.number > :after ORDER BY t.number",
+                    Object[].class).setParameter("after", after).setMaxResults(PAGE).getResultList();
+            for (Object[] row : page) {
+                consumer.accept(new Indexable((String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                        Instant.ofEpochMilli(((Number) row[5]).longValue())));
             }
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = ((Number) page.get(page.size() - 1)[0]).longValue();
         }
     }
 
@@ -237,20 +273,37 @@ public final class TicketStore {
     }
 
     /**
-     * @param connection connection
-     * @param ids        ticket ids
+     * @param em  entity manager
+     * @param ids ticket ids
      * @return key and subject of those that exist, by id
-     * @throws SQLException on a database error
      */
-    public Map<String, String[]> keysAndSubjects(Connection connection, Collection<String> ids) throws SQLException {
+    public Map<String, String[]> keysAndSubjects(EntityManager em, Collection<String> ids) {
         Map<String, String[]> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        Sql.list(connection, "SELECT id, ticket_key, subject FROM tkt_ticket WHERE id IN (" + placeholders(ids.size())
-                + ")", rs -> found.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}),
-                ids.toArray());
+        em.createQuery("SELECT t.id, t.ticketKey, t.subject FROM TicketEntity t WHERE t.id IN :ids", Object[].class)
+                .setParameter("ids", List.copyOf(ids)).getResultList()
+                .forEach(r -> found.put((String) r[0], new String[] {(String) r[1], (String) r[2]}));
         return found;
+    }
+
+    /**
+     * @param em        entity manager
+     * @param fieldName a custom field
+     * @return how many tickets have a value for it
+     */
+    public long countFieldValues(EntityManager em, String fieldName) {
+        return em.createQuery("SELECT COUNT(t) FROM TicketEntity t JOIN t.fields f WHERE KEY(f) = :name", Long.class)
+                .setParameter("name", fieldName).getSingleResult();
+    }
+
+    /**
+     * @param em entity manager
+     * @return how many tickets there are
+     */
+    public long count(EntityManager em) {
+        return em.createQuery("SELECT COUNT(t) FROM TicketEntity t", Long.class).getSingleResult();
     }
 
     /**
@@ -261,69 +314,45 @@ public final class TicketStore {
         return Long.parseLong(key.substring(KEY_PREFIX.length()));
     }
 
-    private static void filter(StringBuilder sql, List<@Nullable Object> params, String column, @Nullable Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(column).append(" = ?");
-            params.add(value instanceof Enum<?> e ? e.name() : value);
-        }
-    }
-
-    static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
-    private static void writeTags(Connection connection, String ticketId, Set<String> tags) throws SQLException {
-        for (String tag : new java.util.TreeSet<>(tags)) {
-            Sql.update(connection, "INSERT INTO tkt_ticket_tag (ticket_id, tag) VALUES (?, ?)", ticketId, tag);
-        }
-    }
-
-    private static void writeFields(Connection connection, String ticketId, Map<String, String> fields)
-            throws SQLException {
-        for (Map.Entry<String, String> field : new TreeMap<>(fields).entrySet()) {
-            Sql.update(connection, "INSERT INTO tkt_ticket_field (ticket_id, field_name, field_value) VALUES (?, ?, ?)",
-                    ticketId, field.getKey(), field.getValue());
-        }
-    }
-
-    /** Adds tags and custom fields to rows read without them. */
-    private static List<Ticket> complete(Connection connection, List<Ticket> rows) throws SQLException {
+    /** Reads the tags and custom fields of the tickets with one query each, as typed values. */
+    private static List<Ticket> complete(EntityManager em, List<TicketEntity> rows) {
         if (rows.isEmpty()) {
-            return rows;
+            return List.of();
         }
-        List<String> ids = rows.stream().map(Ticket::id).toList();
-        String in = " IN (" + placeholders(ids.size()) + ")";
+        List<String> ids = rows.stream().map(t -> t.id).toList();
         Map<String, Set<String>> tags = new HashMap<>();
-        Sql.list(connection, "SELECT ticket_id, tag FROM tkt_ticket_tag WHERE ticket_id" + in,
-                rs -> tags.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)), ids.toArray());
+        em.createQuery("SELECT t.id, g FROM TicketEntity t JOIN t.tags g WHERE t.id IN :ids", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(r -> tags.computeIfAbsent((String) r[0], k -> new HashSet<>()).add((String) r[1]));
         Map<String, Map<String, Object>> fields = new HashMap<>();
-        Sql.list(connection, "SELECT f.ticket_id, f.field_name, f.field_value, d.field_type FROM tkt_ticket_field f"
-                + " JOIN tkt_field_def d ON d.name = f.field_name WHERE f.ticket_id" + in,
-                rs -> fields.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                        FieldValues.typed(FieldType.valueOf(rs.getString(4)), rs.getString(3))),
-                ids.toArray());
-        List<Ticket> complete = new ArrayList<>(rows.size());
-        for (Ticket t : rows) {
-            complete.add(new Ticket(t.id(), t.key(), t.subject(), t.description(), t.status(), t.priority(), t.type(),
-                    t.channel(), t.requesterId(), t.organizationId(), t.assignee(), t.group(),
-                    tags.getOrDefault(t.id(), Set.of()), fields.getOrDefault(t.id(), Map.of()), t.product(),
-                    t.appVersion(), t.environment(), t.createdAt(), t.updatedAt(), t.firstResponseAt(), t.solvedAt(),
-                    t.slaPolicyId(), t.firstResponseDueAt(), t.resolutionDueAt(), t.firstResponseBreached(),
-                    t.resolutionBreached()));
+        List<Object[]> values = em.createQuery("SELECT t.id, KEY(f), VALUE(f) FROM TicketEntity t JOIN t.fields f"
+                + " WHERE t.id IN :ids", Object[].class).setParameter("ids", ids).getResultList();
+        if (!values.isEmpty()) {
+            Map<String, FieldType> types = new HashMap<>();
+            em.createQuery("SELECT d.name, d.fieldType FROM FieldDefEntity d", Object[].class).getResultList()
+                    .forEach(r -> types.put((String) r[0], FieldType.valueOf((String) r[1])));
+            values.forEach(r -> fields.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1],
+                    FieldValues.typed(types.get((String) r[1]), (String) r[2])));
         }
-        return complete;
+        return rows.stream().map(t -> ticket(t, tags.getOrDefault(t.id, Set.of()), fields.getOrDefault(t.id, Map.of())))
+                .toList();
     }
 
-    private static Ticket row(ResultSet rs) throws SQLException {
-        return new Ticket(rs.getString("id"), rs.getString("ticket_key"), rs.getString("subject"),
-                rs.getString("description"), TicketStatus.valueOf(rs.getString("status")),
-                TicketPriority.valueOf(rs.getString("priority")), TicketType.valueOf(rs.getString("ticket_type")),
-                Channel.valueOf(rs.getString("channel")), rs.getString("requester_id"), rs.getString("organization_id"),
-                rs.getString("assignee"), rs.getString("group_name"), Set.of(), Map.of(), rs.getString("product"),
-                rs.getString("app_version"), new Environment(rs.getString("env_os"), rs.getString("env_device")),
-                Instant.ofEpochMilli(rs.getLong("created_ms")), Instant.ofEpochMilli(rs.getLong("updated_ms")),
-                Sql.instant(rs, "first_response_ms"), Sql.instant(rs, "solved_ms"), rs.getString("sla_policy_id"),
-                Sql.instant(rs, "first_response_due_ms"), Sql.instant(rs, "resolution_due_ms"),
-                rs.getBoolean("first_response_breached"), rs.getBoolean("resolution_breached"));
+    private static Ticket ticket(TicketEntity e, Set<String> tags, Map<String, Object> fields) {
+        return new Ticket(e.id, e.ticketKey, e.subject, e.description, TicketStatus.valueOf(e.status),
+                TicketPriority.valueOf(e.priority), TicketType.valueOf(e.ticketType), Channel.valueOf(e.channel),
+                e.requesterId, e.organizationId, e.assignee, e.groupName, tags, fields, e.product, e.appVersion,
+                new Environment(e.envOs, e.envDevice), Instant.ofEpochMilli(e.createdMs),
+                Instant.ofEpochMilli(e.updatedMs), instant(e.firstResponseMs), instant(e.solvedMs), e.slaPolicyId,
+                instant(e.firstResponseDueMs), instant(e.resolutionDueMs), e.firstResponseBreached,
+                e.resolutionBreached);
+    }
+
+    static @Nullable Long ms(@Nullable Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    static @Nullable Instant instant(@Nullable Long ms) {
+        return ms == null ? null : Instant.ofEpochMilli(ms);
     }
 }

@@ -1,5 +1,6 @@
 package org.alexandria.tickets.internal.service;
 
+import javax.persistence.EntityManagerFactory;
 import org.alexandria.api.audit.Actor;
 import org.alexandria.core.internal.persistence.JdbcSchemaMigrator;
 import org.alexandria.tickets.internal.RecordingAudit;
@@ -15,6 +16,7 @@ public final class Fixture implements AutoCloseable {
 
     public final TestDatabase db;
     public final JdbcSchemaMigrator migrator;
+    public final EntityManagerFactory emf;
     public final RecordingAudit audit = new RecordingAudit();
     public final RecordingEvents events = new RecordingEvents();
     public final TestClock clock = new TestClock();
@@ -28,13 +30,14 @@ public final class Fixture implements AutoCloseable {
     public Fixture(TestDatabase.Kind kind, TicketsConfig config) {
         db = kind.create();
         migrator = new JdbcSchemaMigrator(db.dataSource());
-        tickets = new TicketService(db.dataSource(), migrator, audit, events, config, clock);
-        customers = new CustomerService(db.dataSource(), migrator, audit, clock);
+        emf = db.entityManagerFactory("alexandria-tickets");
+        tickets = new TicketService(emf, migrator, audit, events, config, clock);
+        customers = new CustomerService(emf, migrator, audit, clock);
     }
 
     /** A second service instance on the same database, as after a restart. */
     public TicketService restart() {
-        return new TicketService(db.dataSource(), migrator, audit, events, TestConfig.tickets(), clock);
+        return new TicketService(emf, migrator, audit, events, TestConfig.tickets(), clock);
     }
 
     @Override

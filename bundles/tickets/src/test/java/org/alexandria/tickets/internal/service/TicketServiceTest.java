@@ -48,6 +48,8 @@ import org.alexandria.tickets.internal.model.FieldType;
 import org.alexandria.tickets.internal.model.Organization;
 import org.alexandria.tickets.internal.model.ProductUse;
 import org.alexandria.tickets.internal.store.TicketSearch;
+import org.alexandria.tickets.internal.store.TicketStore;
+import org.alexandria.tickets.internal.store.Transactions;
 import org.alexandria.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,6 +130,47 @@ class TicketServiceTest {
             assertThat(f.events.topics()).containsExactly(Topics.TICKET_CREATED, Topics.TICKET_CREATED);
             assertThat(f.events.published.get(0).payload()).isEqualTo(
                     new EntityChange("ticket", first.id(), "ALX-1 created: Login fails"));
+        }
+
+        @Test
+        void aLockingReadSeesWhatWasCommittedAfterTheTicketWasFirstRead() {
+            Transactions db = new Transactions(f.emf);
+            TicketStore store = new TicketStore();
+            Ticket created = open("before", "d");
+            String subject = db.tx("test", em -> {
+                store.find(em, created.id(), false).orElseThrow(); // now in this persistence context
+                f.tickets.update(created.key(), new TicketUpdate("after", null, null, null, null, null, null, null,
+                        null, null, null, null, null, Set.of()), AGENT); // another transaction commits
+                return store.find(em, created.key(), true).orElseThrow().subject();
+            });
+            assertThat(subject).isEqualTo("after");
+        }
+
+        @Test
+        void storeConstraintViolationsAreConflicts() {
+            Transactions db = new Transactions(f.emf);
+            TicketStore store = new TicketStore();
+            Ticket created = open("s", "d");
+            Ticket orphan = new Ticket(java.util.UUID.randomUUID().toString(), "ALX-99", "s", "d", created.status(),
+                    created.priority(), created.type(), created.channel(), "no-such-customer", null, null, null,
+                    Set.of(), Map.of(), null, null, created.environment(), created.createdAt(), created.updatedAt(),
+                    null, null, null, null, null, false, false);
+            assertThatThrownBy(() -> db.tx("inserting an orphan", em -> {
+                store.insert(em, orphan, Map.of());
+                return null;
+            })).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409))
+                    .hasMessageContaining("inserting an orphan");
+            Ticket sameKey = new Ticket(java.util.UUID.randomUUID().toString(), created.key(), "s", "d",
+                    created.status(), created.priority(), created.type(), created.channel(), alice.id(), null, null,
+                    null, Set.of(), Map.of(), null, null, created.environment(), created.createdAt(),
+                    created.updatedAt(), null, null, null, null, null, false, false);
+            assertThatThrownBy(() -> db.tx("inserting a taken key", em -> {
+                store.insert(em, sameKey, Map.of());
+                return null;
+            })).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409))
+                    .hasMessageContaining("same unique value");
+            assertThat(f.tickets.search(TicketSearch.all(10))).extracting(Ticket::key).containsExactly(created.key());
+            assertThat(f.tickets.count()).isEqualTo(1L);
         }
 
         @Test
