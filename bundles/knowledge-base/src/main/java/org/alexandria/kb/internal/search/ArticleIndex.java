@@ -27,6 +27,9 @@ import org.apache.lucene.store.Directory;
  */
 public final class ArticleIndex implements Closeable {
 
+    /** Indexing buffer during {@link #rebuild}, in MB of heap (Lucene's default, 16 MB, flushes 20 times as often). */
+    static final double REBUILD_RAM_BUFFER_MB = 128;
+
     private final TextAnalysis analysis;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -78,11 +81,19 @@ public final class ArticleIndex implements Closeable {
             }
         }
         synchronized (writeLock) {
-            writer.deleteAll();
-            for (Article article : articles) {
-                writer.addDocuments(ArticleDocuments.of(article));
+            // Fewer, larger segment flushes (and merges) during a bulk load; single updates keep the default.
+            writer.getConfig().setRAMBufferSizeMB(REBUILD_RAM_BUFFER_MB);
+            try {
+                writer.deleteAll();
+                for (Article article : articles) {
+                    writer.addDocuments(ArticleDocuments.of(article));
+                }
+                publish();
+            } finally {
+                if (writer.isOpen()) { // a failed write may have closed it; its exception must come through
+                    writer.getConfig().setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
+                }
             }
-            publish();
         }
     }
 
@@ -122,8 +133,9 @@ public final class ArticleIndex implements Closeable {
     }
 
     /**
-     * Full-text search over title, body and questions: BM25 on stemmed words, title matches count double,
-     * words not in the index are matched with up to two edits.
+     * Full-text search over title, body and questions: BM25 on stemmed words, title matches count double, the
+     * first three words not in the index are matched with up to two edits (same first letter). Frequent words of a
+     * long text are scored on the best candidates only ({@link TermBudget}).
      *
      * @param request text, filter and limit
      * @return hits, best first, with highlighted body passages

@@ -17,7 +17,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -30,6 +29,10 @@ final class ArticleSearch {
     static final float TITLE_BOOST = 2f;
     /** Passages of the body returned per hit. */
     static final int PASSAGES = 2;
+    /** Unknown words matched fuzzily, the first ones of the text: a long ticket's other unknown words are names. */
+    static final int MAX_FUZZY_WORDS = 3;
+    /** Terms a fuzzy word expands to at most. */
+    static final int FUZZY_EXPANSIONS = 10;
 
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
@@ -44,36 +47,47 @@ final class ArticleSearch {
         if (words.isEmpty()) {
             return List.of();
         }
-        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        TermBudget text = new TermBudget(searcher);
         BooleanQuery.Builder body = new BooleanQuery.Builder();
+        int fuzzy = 0;
         for (Term word : words) {
-            text.add(match(ArticleFields.CONTENT, word.text()), Occur.SHOULD);
-            text.add(new BoostQuery(match(ArticleFields.TITLE, word.text()), TITLE_BOOST), Occur.SHOULD);
-            body.add(match(ArticleFields.BODY, word.text()), Occur.SHOULD);
+            String value = word.text();
+            if (text.add(word, 1f) > 0) {
+                text.add(new Term(ArticleFields.TITLE, value), TITLE_BOOST);
+                body.add(new TermQuery(new Term(ArticleFields.BODY, value)), Occur.SHOULD);
+            } else if (fuzzy < MAX_FUZZY_WORDS && edits(value) > 0) {
+                // a word no article contains is likely misspelled
+                fuzzy++;
+                text.addCandidateClause(fuzzy(ArticleFields.CONTENT, value));
+                text.addCandidateClause(new BoostQuery(fuzzy(ArticleFields.TITLE, value), TITLE_BOOST));
+                body.add(fuzzy(ArticleFields.BODY, value), Occur.SHOULD);
+            }
         }
-        Query query = new BooleanQuery.Builder()
-                .add(text.build(), Occur.MUST)
-                .add(request.filter().toQuery(ArticleFields.KIND_ARTICLE), Occur.FILTER)
-                .build();
-        TopDocs top = searcher.search(query, request.limit());
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        ScoreDoc[] top = text.top(request.filter().toQuery(ArticleFields.KIND_ARTICLE), request.limit());
         Object[] bodyPassages = new PassageHighlighter(searcher, analyzer).passages(ArticleFields.BODY, body.build(),
-                Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray());
-        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (int i = 0; i < top.scoreDocs.length; i++) {
-            ScoreDoc hit = top.scoreDocs[i];
+                Arrays.stream(top).mapToInt(hit -> hit.doc).toArray());
+        List<SearchHit> hits = new ArrayList<>(top.length);
+        for (int i = 0; i < top.length; i++) {
+            ScoreDoc hit = top[i];
             hits.add(toHit(searcher.storedFields().document(hit.doc), hit.score, bodyPassages[i]));
         }
         return hits;
     }
 
-    /** The exact term if the index knows it, else a fuzzy match: a word the index lacks is likely misspelled. */
-    private Query match(String field, String word) throws IOException {
-        Term term = new Term(field, word);
-        int edits = word.length() < 3 ? 0 : word.length() < 6 ? 1 : 2;
-        if (edits == 0 || searcher.getIndexReader().docFreq(term) > 0) {
-            return new TermQuery(term);
-        }
-        return new FuzzyQuery(term, edits);
+    /** Edits allowed for a word the index lacks: none below 3 letters, 1 below 6, else 2. */
+    private static int edits(String word) {
+        return word.length() < 3 ? 0 : word.length() < 6 ? 1 : 2;
+    }
+
+    /**
+     * Terms within {@link #edits} of the word that share its first letter (typos rarely hit the first letter, and
+     * the automaton then visits a small part of the term dictionary), the {@link #FUZZY_EXPANSIONS} closest.
+     */
+    private static Query fuzzy(String field, String word) {
+        return new FuzzyQuery(new Term(field, word), edits(word), 1, FUZZY_EXPANSIONS, true);
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alexandria.kb.internal.search.ArticleFields;
+import org.alexandria.kb.internal.search.TermBudget;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -30,13 +31,15 @@ final class ArticleHits {
     }
 
     /**
-     * @param query   a query over question documents
+     * @param query   the text's terms over question documents
+     * @param filter  which question documents may match
      * @param k       how many question hits to collect
      * @param votes   how many best question scores of one article are summed
      * @return article id to the sum of its best {@code votes} question scores among the top {@code k}
      */
-    static Map<String, Double> votes(IndexSearcher searcher, Query query, int k, int votes) throws IOException {
-        ScoreDoc[] hits = searcher.search(query, k).scoreDocs;
+    static Map<String, Double> votes(IndexSearcher searcher, TermBudget query, Query filter, int k, int votes)
+            throws IOException {
+        ScoreDoc[] hits = query.top(filter, k);
         String[] ids = articleIds(searcher, hits);
         Map<String, Double> sums = new HashMap<>();
         Map<String, Integer> counted = new HashMap<>();
@@ -50,12 +53,14 @@ final class ArticleHits {
     }
 
     /**
-     * @param query a query over article documents
-     * @param k     how many to collect
+     * @param query  the text's terms over article documents
+     * @param filter which article documents may match
+     * @param k      how many to collect
      * @return article id to its score, for the top {@code k}
      */
-    static Map<String, Double> best(IndexSearcher searcher, Query query, int k) throws IOException {
-        ScoreDoc[] hits = searcher.search(query, k).scoreDocs;
+    static Map<String, Double> best(IndexSearcher searcher, TermBudget query, Query filter, int k)
+            throws IOException {
+        ScoreDoc[] hits = query.top(filter, k);
         String[] ids = articleIds(searcher, hits);
         Map<String, Double> scores = new HashMap<>();
         for (int i = 0; i < hits.length; i++) {

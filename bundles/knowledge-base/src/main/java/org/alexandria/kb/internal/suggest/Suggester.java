@@ -10,14 +10,11 @@ import org.alexandria.kb.internal.search.ArticleFields;
 import org.alexandria.kb.internal.search.ArticleFilter;
 import org.alexandria.kb.internal.search.ArticleIndex;
 import org.alexandria.kb.internal.search.QueryTerms;
+import org.alexandria.kb.internal.search.TermBudget;
 import org.alexandria.kb.internal.search.TextForm;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 
 /**
  * Suggests articles for a ticket or crash text by mixing two rankings over the {@link ArticleIndex}:
@@ -30,8 +27,9 @@ import org.apache.lucene.search.Query;
  *       gathers evidence spread over many questions and also covers articles without questions.</li>
  * </ul>
  * Each ranking is divided by its best score, then they are mixed with {@link SuggestOptions#articleWeight()}.
- * Both match stemmed words, word pairs and word prefixes ({@link TextForm}), weighted by the options. Per call
- * the work is two top-k Lucene searches and a small lookup of titles, whatever the number of articles.
+ * Both match stemmed words, word pairs and word prefixes ({@link TextForm}), weighted by the options, as one flat
+ * disjunction per ranking. Per call the work is two top-k Lucene searches, each bounded by {@link TermBudget}
+ * (frequent words are scored on the best candidates only), and a small lookup of titles.
  * Thread-safe; it keeps no state besides the index it reads.
  */
 public final class Suggester {
@@ -83,17 +81,20 @@ public final class Suggester {
         Map<String, Double> fused = new HashMap<>();
         double neighbourWeight = 1 - options.articleWeight();
         if (neighbourWeight > 0) {
-            Query questions = filtered(textQuery(analyzer, ArticleFields.QUESTION, text),
-                    filter.toQuery(ArticleFields.KIND_QUESTION));
-            addNormalised(fused, ArticleHits.votes(searcher, questions, options.neighbours(),
-                    options.votesPerArticle()), neighbourWeight);
+            TermBudget questions = textQuery(searcher, analyzer, ArticleFields.QUESTION, text);
+            if (!questions.isEmpty()) {
+                addNormalised(fused, ArticleHits.votes(searcher, questions,
+                        filter.toQuery(ArticleFields.KIND_QUESTION), options.neighbours(), options.votesPerArticle()),
+                        neighbourWeight);
+            }
         }
         if (options.articleWeight() > 0) {
-            Query articles = filtered(textQuery(analyzer, ArticleFields.CONTENT, text),
-                    filter.toQuery(ArticleFields.KIND_ARTICLE));
-            // As many articles as neighbours: an article outside both lists could not rank high.
-            addNormalised(fused, ArticleHits.best(searcher, articles, Math.max(limit, options.neighbours())),
-                    options.articleWeight());
+            TermBudget articles = textQuery(searcher, analyzer, ArticleFields.CONTENT, text);
+            if (!articles.isEmpty()) {
+                // As many articles as neighbours: an article outside both lists could not rank high.
+                addNormalised(fused, ArticleHits.best(searcher, articles, filter.toQuery(ArticleFields.KIND_ARTICLE),
+                        Math.max(limit, options.neighbours())), options.articleWeight());
+            }
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(fused.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
@@ -105,21 +106,22 @@ public final class Suggester {
                 .toList();
     }
 
-    /** One disjunction per form of the field, weighted by the options; scored by the field's similarity. */
-    private Query textQuery(Analyzer analyzer, String field, String text) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+    /**
+     * Every distinct term of every form of the field, weighted by the options: one flat disjunction, scored by the
+     * field's similarity, whose frequent terms {@link TermBudget} scores on the best candidates only.
+     */
+    private TermBudget textQuery(IndexSearcher searcher, Analyzer analyzer, String field, String text)
+            throws IOException {
+        TermBudget query = new TermBudget(searcher);
         for (TextForm form : TextForm.values()) {
             double weight = options.weight(form);
-            List<Term> terms = weight > 0 ? QueryTerms.of(analyzer, form.field(field), text) : List.of();
-            if (!terms.isEmpty()) {
-                query.add(new BoostQuery(QueryTerms.anyOf(terms), (float) weight), Occur.SHOULD);
+            if (weight > 0) {
+                for (Term term : QueryTerms.of(analyzer, form.field(field), text)) {
+                    query.add(term, (float) weight);
+                }
             }
         }
-        return query.build();
-    }
-
-    private static Query filtered(Query text, Query filter) {
-        return new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
+        return query;
     }
 
     /** Adds each score divided by the best one, times the weight: BM25 and TF-IDF scales are not comparable. */
