@@ -24,6 +24,14 @@ public final class AlexandriaOptions {
     private AlexandriaOptions() {
     }
 
+    /** Ids of the domain plugins the distribution boots with. */
+    public static final List<String> DOMAIN_PLUGINS = List.of("tickets", "crash-analyzer", "knowledge-base");
+
+    /** @return the option that keeps the demo data out, for tests that count what is in the database */
+    public static Option withoutDemoData() {
+        return editConfigurationFilePut("etc/org.alexandria.demo.cfg", "enabled", "false");
+    }
+
     /**
      * @param extra options of the calling test
      * @return the options

@@ -51,7 +51,7 @@ public class AuditRestartIT {
                 Reply created = http.postJson("/api/v1/tokens", "admin", "{\"name\":\"restart-" + i + "\",\"roles\":[\"agent\"]}");
                 assertEquals(created.body(), 201, created.status());
             }
-            JsonNode before = JSON.readTree(http.get("/api/v1/audit?limit=1000", "admin").body()).get("items");
+            JsonNode before = JSON.readTree(http.get("/api/v1/audit?entityType=api-token&limit=1000", "admin").body()).get("items");
             assertEquals(3, before.size());
             lastHash = before.get(2).get("hash").asText();
         } finally {
@@ -61,17 +61,17 @@ public class AuditRestartIT {
         TestContainer second = PaxExamRuntime.createContainer(PaxExamRuntime.createServerSystem(options)).start();
         try {
             awaitHealthy();
-            JsonNode after = JSON.readTree(http.get("/api/v1/audit?limit=1000", "admin").body()).get("items");
+            JsonNode after = JSON.readTree(http.get("/api/v1/audit?entityType=api-token&limit=1000", "admin").body()).get("items");
             assertEquals(3, after.size());
             assertEquals(lastHash, after.get(2).get("hash").asText());
             JsonNode verify = JSON.readTree(http.get("/api/v1/audit/verify", "admin").body());
             assertTrue(verify.toString(), verify.get("valid").asBoolean());
-            assertEquals(3, verify.get("entriesChecked").asInt());
+            assertTrue(verify.toString(), verify.get("entriesChecked").asInt() >= 3);
 
             assertEquals(201, http.postJson("/api/v1/tokens", "admin", "{\"name\":\"after\",\"roles\":[\"agent\"]}").status());
-            JsonNode appended = JSON.readTree(http.get("/api/v1/audit?limit=1000", "admin").body()).get("items");
-            assertEquals(4, appended.get(3).get("sequence").asInt());
-            assertEquals(lastHash, appended.get(3).get("previousHash").asText());
+            JsonNode appended = JSON.readTree(http.get("/api/v1/audit?entityType=api-token&limit=1000", "admin").body()).get("items");
+            assertEquals(4, appended.size());
+            assertTrue(appended.get(3).get("sequence").asLong() > appended.get(2).get("sequence").asLong());
             assertTrue(JSON.readTree(http.get("/api/v1/audit/verify", "admin").body()).get("valid").asBoolean());
         } finally {
             second.stop();
@@ -79,7 +79,7 @@ public class AuditRestartIT {
     }
 
     private void awaitHealthy() {
-        http.await("/api/v1/health", null, r -> r.status() == 200 && r.body().contains("\"core\""), Duration.ofSeconds(120));
+        http.awaitPlatform(Duration.ofSeconds(120));
         http.await("/api/v1/audit", "admin", r -> r.status() == 200, Duration.ofSeconds(30));
     }
 

@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 /** Small HTTP client for the tests: real requests to the container's Jetty. */
 public final class Http {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
@@ -85,6 +87,30 @@ public final class Http {
      */
     public Reply postJson(String path, String user, String json) {
         return send("POST", path, user, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Waits until health answers with every domain plugin registered and none of them DOWN.
+     *
+     * @param timeout how long to try
+     * @return the health reply
+     */
+    public Reply awaitPlatform(Duration timeout) {
+        return await("/api/v1/health", null, r -> r.status() == 200 && domainPluginsUp(r.body()), timeout);
+    }
+
+    private static boolean domainPluginsUp(String health) {
+        try {
+            java.util.Set<String> up = new java.util.HashSet<>();
+            for (com.fasterxml.jackson.databind.JsonNode plugin : JSON.readTree(health).path("plugins")) {
+                if ("ACTIVE".equals(plugin.path("state").asText()) && "UP".equals(plugin.path("health").asText())) {
+                    up.add(plugin.path("id").asText());
+                }
+            }
+            return up.containsAll(AlexandriaOptions.DOMAIN_PLUGINS);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

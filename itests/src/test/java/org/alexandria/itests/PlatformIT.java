@@ -5,8 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import org.alexandria.itests.Http.Reply;
-import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -43,6 +41,10 @@ public class PlatformIT {
     @Inject
     BundleContext context;
 
+    /** Injected once Karaf has installed every boot feature. */
+    @Inject
+    BootFinished bootFinished;
+
     @Inject
     SessionFactory sessions;
 
@@ -55,8 +57,7 @@ public class PlatformIT {
 
     @Test
     public void everyAlexandriaBundleIsActiveAndHealthIsUp() throws Exception {
-        Reply health = http.await("/api/v1/health", null,
-                r -> r.status() == 200 && r.body().contains("\"core\"") && r.body().contains("\"UP\""), BOOT);
+        Reply health = http.awaitPlatform(BOOT);
         JsonNode report = JSON.readTree(health.body());
         assertEquals("UP", report.get("status").asText());
         List<String> notActive = new ArrayList<>();
@@ -73,12 +74,12 @@ public class PlatformIT {
             }
         }
         assertTrue("bundles not running: " + notActive, notActive.isEmpty());
-        assertEquals("api, core, rest and shell bundles", 4, alexandria);
+        assertEquals("api, core, rest, shell, tickets, crash-analyzer, knowledge-base and demo bundles", 8, alexandria);
     }
 
     @Test
     public void logHasNoErrorLines() throws Exception {
-        http.await("/api/v1/health", null, r -> r.status() == 200 && r.body().contains("\"core\""), BOOT);
+        http.awaitPlatform(BOOT);
         Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
         List<String> errors = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("| ERROR |")).toList();
@@ -87,7 +88,7 @@ public class PlatformIT {
 
     @Test
     public void callsAreAuthenticatedAndRoleChecked() throws Exception {
-        http.await("/api/v1/health", null, r -> r.status() == 200, BOOT);
+        http.awaitPlatform(BOOT);
         Reply anonymous = http.get("/api/v1/me", null);
         assertEquals(401, anonymous.status());
         assertEquals("application/problem+json", anonymous.contentType());
@@ -109,7 +110,7 @@ public class PlatformIT {
 
     @Test
     public void apiTokensAuthenticateMachinesAndAreAudited() throws Exception {
-        http.await("/api/v1/health", null, r -> r.status() == 200, BOOT);
+        http.awaitPlatform(BOOT);
         Reply created = http.postJson("/api/v1/tokens", "admin", "{\"name\":\"itest-bot\",\"roles\":[\"agent\"]}");
         assertEquals(created.body(), 201, created.status());
         JsonNode issued = JSON.readTree(created.body());
@@ -136,7 +137,7 @@ public class PlatformIT {
 
     @Test
     public void badInputGetsProblemDetailsNeverA500() throws Exception {
-        http.await("/api/v1/health", null, r -> r.status() == 200, BOOT);
+        http.awaitPlatform(BOOT);
         assertProblem(http.postJson("/api/v1/tokens", "admin", "{\"name\": \"x\", "), 400, "malformed-json");
         assertProblem(http.postJson("/api/v1/tokens", "admin", "{\"name\": 42, \"roles\": [\"agent\"]}"), 400, "wrong-type");
         assertProblem(http.postJson("/api/v1/tokens", "admin", "{\"roles\": [\"agent\"]}"), 400, "missing-field");
@@ -160,7 +161,7 @@ public class PlatformIT {
 
     @Test
     public void hotDeployedPluginComesAndGoesWhileCoreKeepsAnswering() throws Exception {
-        http.await("/api/v1/health", null, r -> r.status() == 200, BOOT);
+        http.awaitPlatform(BOOT);
         Path source = Path.of(System.getProperty("alexandria.itest.sampleJar"));
         Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", "alexandria-sample-hello.jar");
         Files.copy(source, deployed, StandardCopyOption.REPLACE_EXISTING);
@@ -185,7 +186,7 @@ public class PlatformIT {
 
     @Test
     public void consoleCommandsAnswer() throws Exception {
-        http.await("/api/v1/health", null, r -> r.status() == 200, BOOT);
+        http.awaitPlatform(BOOT);
         http.postJson("/api/v1/tokens", "admin", "{\"name\":\"console-check\",\"roles\":[\"executive\"]}");
         String plugins = execute("alexandria:plugins");
         assertTrue(plugins, plugins.contains("core") && plugins.contains("ACTIVE"));
@@ -199,7 +200,7 @@ public class PlatformIT {
 
     @Test
     public void metricsAreExposedInPrometheusFormat() throws Exception {
-        http.await("/api/v1/health", null, r -> r.status() == 200, BOOT);
+        http.awaitPlatform(BOOT);
         http.get("/api/v1/me", "agent");
         http.get("/api/v1/plugins", "executive");
         Reply scrape = http.await("/metrics", "admin", r -> r.status() == 200
@@ -226,14 +227,6 @@ public class PlatformIT {
     }
 
     private String execute(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(System.in, out, out);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Console.execute(sessions, command);
     }
 }

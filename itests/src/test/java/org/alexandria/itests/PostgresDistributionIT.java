@@ -45,10 +45,9 @@ public class PostgresDistributionIT {
                     datasource("password", PASSWORD),
                     datasource("dataSourceName", "alexandria"),
                     datasource("pool", "dbcp2"),
-                    datasource("xa", "false")))).start();
+                    datasource("xa", "false"), AlexandriaOptions.withoutDemoData()))).start();
 
-            Reply health = http.await("/api/v1/health", null,
-                    r -> r.status() == 200 && r.body().contains("\"core\"") && r.body().contains("\"UP\""), Duration.ofSeconds(120));
+            Reply health = http.awaitPlatform(Duration.ofSeconds(120));
             assertEquals("UP", JSON.readTree(health.body()).get("status").asText());
             http.await("/api/v1/audit", "admin", r -> r.status() == 200, Duration.ofSeconds(30));
 
@@ -57,8 +56,12 @@ public class PostgresDistributionIT {
             JsonNode verify = JSON.readTree(http.get("/api/v1/audit/verify", "admin").body());
             assertTrue(verify.toString(), verify.get("valid").asBoolean());
 
-            assertEquals(1, count("SELECT count(*) FROM " + schema + ".alx_audit_entry"));
+            assertEquals(1, count("SELECT count(*) FROM " + schema + ".alx_audit_entry WHERE entity_type = 'api-token'"));
             assertEquals(2, count("SELECT count(*) FROM " + schema + ".alx_schema_history WHERE module = 'core'"));
+            // every domain plugin migrated its own tables into the same PostgreSQL schema
+            for (String plugin : AlexandriaOptions.DOMAIN_PLUGINS) {
+                assertTrue(plugin, count("SELECT count(*) FROM " + schema + ".alx_schema_history WHERE module = '" + plugin + "'") >= 1);
+            }
         } finally {
             if (container != null) {
                 container.stop();
