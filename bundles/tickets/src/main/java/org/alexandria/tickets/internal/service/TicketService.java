@@ -309,9 +309,11 @@ public final class TicketService implements Tickets {
     public record Created(Ticket ticket, List<DuplicateCandidate> possibleDuplicates) {
     }
 
+    private static final int CREATE_ATTEMPTS = 3;
+
     @Override
     public Ticket create(NewTicket ticket, Actor actor) {
-        return change("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, false, null));
+        return creating("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, false, null));
     }
 
     /**
@@ -322,7 +324,7 @@ public final class TicketService implements Tickets {
      * @return the new ticket
      */
     public Ticket create(NewTicket ticket, Actor actor, boolean fromText, @Nullable String reason) {
-        return change("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, fromText, reason));
+        return creating("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, fromText, reason));
     }
 
     /**
@@ -332,7 +334,7 @@ public final class TicketService implements Tickets {
      * @return the new ticket with its possible duplicates ({@code duplicateCandidates} of the configuration)
      */
     public Created createWithDuplicates(NewTicket ticket, Actor actor, boolean fromText) {
-        Ticket created = change("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, fromText, null));
+        Ticket created = creating("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, fromText, null));
         int k = config.duplicateCandidates();
         List<DuplicateCandidate> duplicates = k == 0 ? List.of()
                 : candidates(created.subject(), created.description(), created.createdAt(), Set.of(created.id()), k);
@@ -345,7 +347,7 @@ public final class TicketService implements Tickets {
                 problem.priority(), problem.channel(), problem.requesterId(), problem.requesterEmail(),
                 problem.requesterName(), problem.assignee(), problem.group(), problem.tags(), problem.customFields(),
                 problem.product(), problem.appVersion(), problem.environment());
-        return change("creating a problem ticket", (c, fx) -> {
+        return creating("creating a problem ticket", (c, fx) -> {
             List<Ticket> linked = new ArrayList<>();
             for (String incident : new LinkedHashSet<>(incidents)) {
                 linked.add(require(c, incident, true));
@@ -866,6 +868,23 @@ public final class TicketService implements Tickets {
     }
 
     /** Runs a change in one transaction, then carries out its effects. */
+    /**
+     * Runs a creation, again when it lost a race on a unique value: two tickets from the same new requester at
+     * once both try to create the customer, and the loser's transaction fails on the unique email. The retry
+     * finds the winner's customer. Each attempt is a fresh transaction with fresh effects.
+     */
+    private <T> T creating(String what, Change<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return change(what, work);
+            } catch (ProblemException e) {
+                if (attempt == CREATE_ATTEMPTS || e.status() != 409 || !"conflict".equals(e.type())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private <T> T change(String what, Change<T> work) {
         Effects fx = new Effects();
         T result = db.tx(what, c -> work.run(c, fx));

@@ -201,6 +201,28 @@ class TicketServiceTest {
         }
 
         @Test
+        void ticketsFromOneNewRequesterAtOnceAllSucceedWithOneCustomer() throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                List<Callable<String>> jobs = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    int n = i;
+                    jobs.add(() -> f.tickets.create(new NewTicket("Same requester " + n, "body", null, null, null, null,
+                            "New.Person@Example.org", "New Person", null, null, null, null, null, null, null), AGENT)
+                            .requesterId());
+                }
+                List<String> requesters = new ArrayList<>();
+                for (Future<String> requester : pool.invokeAll(jobs)) {
+                    requesters.add(requester.get());
+                }
+                assertThat(requesters).hasSize(12).containsOnly(requesters.get(0));
+            } finally {
+                pool.shutdown();
+                assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+
+        @Test
         void allFieldsRoundTrip() {
             f.tickets.defineField(new FieldDefinition("severity", "Severity", FieldType.ENUM, List.of("minor", "major"), false), AGENT);
             f.tickets.defineField(new FieldDefinition("seats", "Seats", FieldType.NUMBER, List.of(), false), AGENT);
