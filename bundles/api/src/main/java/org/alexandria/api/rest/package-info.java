@@ -1,8 +1,8 @@
 /**
- * Conventions for REST resources contributed by plugins: the component property type that puts a resource behind the platform's security and JSON handling, and the pagination envelope.
+ * Conventions for REST resources contributed by plugins: the component property type that puts a resource behind the platform's security and JSON handling, the pagination envelope and per-method request body limits ({@link org.alexandria.api.rest.MaxBodySize}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 @NullMarked
 package org.alexandria.api.rest;
 

@@ -20,13 +20,16 @@ import org.alexandria.api.event.EventBus;
 import org.alexandria.api.event.Topics;
 import org.alexandria.api.persistence.SchemaMigrator;
 import org.alexandria.core.internal.persistence.Transactions;
+import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The audit trail in the platform database. Appends lock the chain's head row, so entries from all nodes
- * form one gap-free sequence; the entry and the new head commit together.
+ * form one gap-free sequence; the entries and the new head commit together. Concurrent appends on one node are
+ * written together (group commit): while one transaction holds the head, the appends that arrive queue up and the
+ * next transaction writes them all, so the head's lock and the commit are paid once per batch, not per entry.
  */
 @Component(service = AuditTrail.class)
 public final class JpaAuditTrail implements AuditTrail {
@@ -36,6 +39,10 @@ public final class JpaAuditTrail implements AuditTrail {
     private final EntityManagerFactory emf;
     private final EventBus events;
     private final Clock clock;
+    /** Appends waiting to be written; the thread that finds no batch being written writes all of them. */
+    private final List<Pending> queue = new ArrayList<>();
+    /** Whether a thread is writing a batch (guarded by {@link #queue}). */
+    private boolean writing;
 
     /**
      * @param emf      the core persistence unit
@@ -57,14 +64,107 @@ public final class JpaAuditTrail implements AuditTrail {
 
     @Override
     public AuditEntry append(AuditRecord record) {
-        AuditEntry entry = Transactions.inTransaction(emf, em -> {
+        Pending mine = new Pending(record);
+        List<Pending> batch;
+        boolean interrupted = false;
+        synchronized (queue) {
+            queue.add(mine);
+            while (writing && !mine.done) {
+                try {
+                    queue.wait();
+                } catch (InterruptedException e) {
+                    // the entry is queued and may be written by another thread: wait for its outcome regardless
+                    interrupted = true;
+                }
+            }
+            if (mine.done) {
+                batch = List.of();
+            } else {
+                writing = true;
+                batch = new ArrayList<>(queue);
+                queue.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            try {
+                write(batch);
+            } catch (Error e) {
+                for (Pending p : batch) {
+                    if (!p.done) {
+                        p.complete(null, new IllegalStateException("the audit entry was not written: " + e, e));
+                    }
+                }
+                throw e;
+            } finally {
+                synchronized (queue) {
+                    writing = false;
+                    queue.notifyAll();
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        AuditEntry entry = mine.outcome();
+        events.publish(Topics.AUDIT_APPENDED, "core", new AuditAppended(entry.sequence(), entry.target().type(),
+                entry.target().id(), entry.action(), entry.actor().name()));
+        return entry;
+    }
+
+    /**
+     * Writes the queued appends in one transaction, one lock of the head row and one commit for all (group commit);
+     * if that fails and there were several, each alone, so that one bad record fails only its own append. Every
+     * pending append is done afterwards, with its entry or its failure.
+     */
+    void write(List<Pending> batch) {
+        try {
+            List<AuditEntry> entries = Transactions.inTransaction(emf, em -> {
+                AuditHead head = AuditHead.lock(em);
+                List<AuditEntry> written = new ArrayList<>(batch.size());
+                for (Pending p : batch) {
+                    written.add(head.append(em, p.record, clock.millis()));
+                }
+                head.store();
+                return written;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).complete(entries.get(i), null);
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).complete(null, e);
+                return;
+            }
+            for (Pending p : batch) {
+                write(List.of(p));
+            }
+        }
+    }
+
+    /** The chain's head row, locked for one transaction, and the entries appended to it. */
+    private static final class AuditHead {
+        private final AuditHeadEntity row;
+        private long lastSeq;
+        private String lastHash;
+
+        private AuditHead(AuditHeadEntity row) {
+            this.row = row;
+            this.lastSeq = row.lastSeq;
+            this.lastHash = row.lastHash;
+        }
+
+        static AuditHead lock(EntityManager em) {
             AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
             if (head == null) {
                 throw new IllegalStateException("audit trail head row is missing; the core schema is not migrated");
             }
+            return new AuditHead(head);
+        }
+
+        AuditEntry append(EntityManager em, AuditRecord record, long recordedMs) {
             AuditEntryEntity e = new AuditEntryEntity();
-            e.seq = head.lastSeq + 1;
-            e.recordedMs = clock.millis();
+            e.seq = lastSeq + 1;
+            e.recordedMs = recordedMs;
             e.actorType = record.actor().type().name();
             e.actorName = record.actor().name();
             e.action = record.action();
@@ -73,16 +173,47 @@ public final class JpaAuditTrail implements AuditTrail {
             e.reason = record.reason();
             e.beforeState = record.before();
             e.afterState = record.after();
-            e.prevHash = head.lastHash;
+            e.prevHash = lastHash;
             e.hash = AuditHasher.hash(e);
             em.persist(e);
-            head.lastSeq = e.seq;
-            head.lastHash = e.hash;
+            lastSeq = e.seq;
+            lastHash = e.hash;
             return toEntry(e);
-        });
-        events.publish(Topics.AUDIT_APPENDED, "core", new AuditAppended(entry.sequence(), entry.target().type(),
-                entry.target().id(), entry.action(), entry.actor().name()));
-        return entry;
+        }
+
+        void store() {
+            row.lastSeq = lastSeq;
+            row.lastHash = lastHash;
+        }
+    }
+
+    /** An append waiting for its batch. */
+    static final class Pending {
+        final AuditRecord record;
+        volatile boolean done;
+        @Nullable AuditEntry entry;
+        @Nullable RuntimeException failure;
+
+        Pending(AuditRecord record) {
+            this.record = record;
+        }
+
+        // set by the writing thread, read by the appending thread after the queue's monitor hands it over
+        synchronized void complete(@Nullable AuditEntry written, @Nullable RuntimeException error) {
+            entry = written;
+            failure = error;
+            done = true;
+        }
+
+        synchronized AuditEntry outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            if (entry == null) {
+                throw new IllegalStateException("audit append finished without an entry");
+            }
+            return entry;
+        }
     }
 
     @Override

@@ -350,6 +350,65 @@ class JpaAuditTrailTest {
         }
 
         @Test
+        void aBatchWithABadRecordWritesTheOthersAndFailsOnlyThatAppend() {
+            List<JpaAuditTrail.Pending> batch = List.of(
+                    new JpaAuditTrail.Pending(record("alice", "ticket.update", "ticket", "T-1")),
+                    // longer than the entity_id column (200): the database refuses it
+                    new JpaAuditTrail.Pending(record("bob", "ticket.update", "ticket", "T".repeat(300))),
+                    new JpaAuditTrail.Pending(record("carol", "ticket.update", "ticket", "T-3")));
+            audit.write(batch);
+
+            assertThat(batch.get(0).outcome().sequence()).isEqualTo(1);
+            assertThat(batch.get(2).outcome().sequence()).isEqualTo(2);
+            assertThat(batch.get(1).failure).isNotNull();
+            assertThat(audit.query(AuditQuery.all(10))).extracting(e -> e.actor().name()).containsExactly("alice", "carol");
+            assertThat(audit.verify().valid()).isTrue();
+        }
+
+        @Test
+        void aBatchIsOneLinkedRunOfTheChain() {
+            audit.append(record("alice", "ticket.update", "ticket", "T-0"));
+            List<JpaAuditTrail.Pending> batch = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                batch.add(new JpaAuditTrail.Pending(record("alice", "ticket.update", "ticket", "T-" + i)));
+            }
+            audit.write(batch);
+            List<AuditEntry> stored = audit.query(AuditQuery.all(10));
+            assertThat(sequences(stored)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            for (int i = 1; i < stored.size(); i++) {
+                assertThat(stored.get(i).previousHash()).isEqualTo(stored.get(i - 1).hash());
+            }
+            assertThat(audit.verify().valid()).isTrue();
+        }
+
+        @Test
+        void nodesSharingTheDatabaseFormOneGapFreeChain() throws Exception {
+            JpaAuditTrail other = new JpaAuditTrail(db.entityManagerFactory(), new JdbcSchemaMigrator(db.dataSource()),
+                    events, clock);
+            List<JpaAuditTrail> nodes = List.of(audit, other);
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                List<Callable<AuditEntry>> jobs = new ArrayList<>();
+                for (int i = 0; i < 120; i++) {
+                    JpaAuditTrail node = nodes.get(i % 2);
+                    String id = "T-" + i;
+                    jobs.add(() -> node.append(record("worker", "ticket.update", "ticket", id)));
+                }
+                List<AuditEntry> written = new ArrayList<>();
+                for (Future<AuditEntry> entry : pool.invokeAll(jobs)) {
+                    written.add(entry.get(60, TimeUnit.SECONDS));
+                }
+                List<Long> expected = LongStream.rangeClosed(1, 120).boxed().toList();
+                assertThat(sequences(written)).containsExactlyInAnyOrderElementsOf(expected);
+                AuditVerification verification = other.verify();
+                assertThat(verification.problems()).isEmpty();
+                assertThat(verification.entriesChecked()).isEqualTo(120);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void verifyDuringConcurrentAppendsFindsNoProblem() throws Exception {
             appendTickets(3);
             ExecutorService writer = Executors.newSingleThreadExecutor();

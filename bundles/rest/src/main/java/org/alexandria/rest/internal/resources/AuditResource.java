@@ -8,7 +8,9 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import org.alexandria.api.audit.AuditEntry;
 import org.alexandria.api.audit.AuditQuery;
 import org.alexandria.api.audit.AuditTrail;
@@ -22,7 +24,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code /api/v1/audit}: query the audit trail (admins, managers) and verify its hash chain (admins). */
+/**
+ * {@code /api/v1/audit}: query the audit trail (admins, managers; agents only a ticket's timeline) and verify its
+ * hash chain (admins).
+ */
 @Component(service = AuditResource.class)
 @PlatformResource
 @Path("/api/v1/audit")
@@ -48,14 +53,20 @@ public final class AuditResource {
      * @return one page of entries, oldest first
      */
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    public Page<AuditEntry> query(@QueryParam("entityType") @Nullable String entityType,
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.AGENT})
+    public Page<AuditEntry> query(@Context SecurityContext caller, @QueryParam("entityType") @Nullable String entityType,
             @QueryParam("entityId") @Nullable String entityId, @QueryParam("actor") @Nullable String actor,
             @QueryParam("from") @Nullable String from, @QueryParam("to") @Nullable String to,
             @QueryParam("cursor") @Nullable String cursor, @QueryParam("limit") @Nullable String limitParam) {
         int limit = Pagination.limit(limitParam, 50, AuditQuery.MAX_LIMIT);
         if (entityId != null && entityType == null) {
             throw ProblemException.badRequest("entityId needs entityType");
+        }
+        if (!caller.isUserInRole(Roles.ADMIN) && !caller.isUserInRole(Roles.MANAGER)
+                && (!"ticket".equals(entityType) || entityId == null)) {
+            // agents work tickets: they read one ticket's timeline, not the whole trail
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    "agents may read the audit entries of one ticket: entityType=ticket&entityId=<key>");
         }
         AuditQuery query = new AuditQuery(entityType, entityId, actor, instant("from", from), instant("to", to),
                 Cursors.decodeLong(cursor), limit);

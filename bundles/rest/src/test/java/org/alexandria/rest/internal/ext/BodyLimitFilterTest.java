@@ -10,9 +10,12 @@ import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
+import org.alexandria.api.rest.MaxBodySize;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -93,5 +96,77 @@ class BodyLimitFilterTest {
         ContainerRequestContext request = request(11, true, new ByteArrayInputStream(new byte[11]));
         filter.filter(request);
         verify(request).abortWith(any());
+    }
+
+    @MaxBodySize(1000)
+    static final class Uploads {
+        @MaxBodySize(500)
+        public void upload() {
+        }
+
+        public void other() {
+        }
+    }
+
+    static final class Plain {
+        public void post() {
+        }
+    }
+
+    private static BodyLimitFilter filterFor(Class<?> type, String method) throws NoSuchMethodException {
+        Method m = type.getMethod(method);
+        ResourceInfo info = mock(ResourceInfo.class);
+        when(info.getResourceMethod()).thenReturn(m);
+        when(info.getResourceClass()).thenAnswer(i -> type);
+        BodyLimitFilter filter = new BodyLimitFilter(config(LIMIT));
+        filter.resourceInfo = info;
+        return filter;
+    }
+
+    @Test
+    void methodAnnotationRaisesTheLimitForThatMethodOnly() throws Exception {
+        ContainerRequestContext atLimit = request(500, true, new ByteArrayInputStream(new byte[500]));
+        filterFor(Uploads.class, "upload").filter(atLimit);
+        verify(atLimit, never()).abortWith(any());
+        ArgumentCaptor<InputStream> wrapped = ArgumentCaptor.forClass(InputStream.class);
+        verify(atLimit).setEntityStream(wrapped.capture());
+        assertThat(wrapped.getValue().readAllBytes()).hasSize(500);
+
+        ContainerRequestContext above = request(501, true, new ByteArrayInputStream(new byte[501]));
+        filterFor(Uploads.class, "upload").filter(above);
+        ArgumentCaptor<Response> response = ArgumentCaptor.forClass(Response.class);
+        verify(above).abortWith(response.capture());
+        assertThat(response.getValue().getStatus()).isEqualTo(413);
+        assertThat(((Problem) response.getValue().getEntity()).detail()).contains("501 bytes", "limit of 500 bytes");
+    }
+
+    @Test
+    void classAnnotationAppliesToMethodsWithoutTheirOwn() throws Exception {
+        ContainerRequestContext request = request(1000, true, new ByteArrayInputStream(new byte[1000]));
+        filterFor(Uploads.class, "other").filter(request);
+        verify(request, never()).abortWith(any());
+
+        ContainerRequestContext above = request(1001, true, new ByteArrayInputStream(new byte[1001]));
+        filterFor(Uploads.class, "other").filter(above);
+        verify(above).abortWith(any());
+    }
+
+    @Test
+    void unannotatedResourceKeepsTheConfiguredLimit() throws Exception {
+        ContainerRequestContext request = request((int) LIMIT + 1, true, new ByteArrayInputStream(new byte[0]));
+        filterFor(Plain.class, "post").filter(request);
+        verify(request).abortWith(any());
+    }
+
+    @Test
+    void chunkedBodyIsCutOffAtTheMethodsLimitWhileReading() throws Exception {
+        ContainerRequestContext request = request(-1, true, new ByteArrayInputStream(new byte[501]));
+        filterFor(Uploads.class, "upload").filter(request);
+        verify(request, never()).abortWith(any());
+        ArgumentCaptor<InputStream> wrapped = ArgumentCaptor.forClass(InputStream.class);
+        verify(request).setEntityStream(wrapped.capture());
+        InputStream body = wrapped.getValue();
+        assertThat(body.readNBytes(500)).hasSize(500);
+        assertThatThrownBy(body::read).isInstanceOf(BodyTooLargeException.class);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -31,7 +32,8 @@ import org.apache.lucene.store.Directory;
  * ({@code RecencyPrior}). The weights are in {@link DedupSettings}.
  *
  * <p>Thread-safe: writes go through one {@link IndexWriter}, searches through near-real-time searchers that are
- * refreshed before each search, so a search sees every write that returned before it. Changes are durable after
+ * refreshed when a write returned since the last refresh, so a search sees every write that returned before it;
+ * concurrent searches share a refresh. Changes are durable after
  * {@link #commit()} or {@link #close()}. The caller owns the {@link Directory} and closes it after this index.
  * Analysis settings must not change for an existing directory: rebuild the index instead.
  */
@@ -46,6 +48,12 @@ public final class DuplicateIndex implements Closeable {
     private final RecencyPrior recency;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Writes that have returned; a search must see at least those that returned before it started. */
+    private final AtomicLong writes = new AtomicLong();
+    /** Serialises refreshes; guards {@link #visible}. */
+    private final Object refreshLock = new Object();
+    /** How many writes the current searcher is known to contain. */
+    private long visible;
 
     /**
      * @param directory where the index lives; an existing index there is opened, otherwise one is created
@@ -71,6 +79,7 @@ public final class DuplicateIndex implements Closeable {
     public void add(String ticketId, TicketText text) throws IOException {
         writer.updateDocument(new Term(IndexFields.ID, ticketId),
                 IndexFields.document(ticketId, text, extractor.extract(text.description())));
+        writes.incrementAndGet();
     }
 
     /**
@@ -92,6 +101,7 @@ public final class DuplicateIndex implements Closeable {
      */
     public void remove(String ticketId) throws IOException {
         writer.deleteDocuments(new Term(IndexFields.ID, ticketId));
+        writes.incrementAndGet();
     }
 
     /**
@@ -105,12 +115,29 @@ public final class DuplicateIndex implements Closeable {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1: " + k);
         }
-        searchers.maybeRefreshBlocking();
+        refreshFor(writes.get());
         IndexSearcher searcher = searchers.acquire();
         try {
             return rank(searcher, text, k, filter);
         } finally {
             searchers.release(searcher);
+        }
+    }
+
+    /**
+     * Makes the searcher contain at least the first {@code needed} writes. Concurrent searches share one refresh:
+     * a search that waited while another refreshed finds its writes already visible and does not refresh again.
+     * Each refresh flushes the new documents into a segment of their own, so refreshing once per search, as before,
+     * made one segment per ticket under load and most of the cost of a search.
+     */
+    private void refreshFor(long needed) throws IOException {
+        synchronized (refreshLock) {
+            if (visible >= needed) {
+                return;
+            }
+            long covered = writes.get();
+            searchers.maybeRefreshBlocking();
+            visible = covered;
         }
     }
 

@@ -1,24 +1,33 @@
 package org.alexandria.tickets.internal.dedup;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The search for one ticket's duplicates, built like a "more like this" query: the ticket's subject terms and its
@@ -28,6 +37,10 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Boosting by idf on top of BM25's own idf (as a tf-idf cosine weights both sides) lets a shared rare word
  * such as a component name outweigh several shared common ones such as "upgrade" or "fails".
+ *
+ * <p>The terms are looked up once, with one terms enumeration per segment and field ({@link #lookUp}), and the
+ * resulting {@link TermStates} serve both the idf here and the term queries' weights: looking each term up per
+ * segment, twice, was the largest cost of a search on an index that near-real-time refreshes keep in many segments.
  */
 final class TicketQuery {
 
@@ -60,12 +73,26 @@ final class TicketQuery {
      */
     static TicketQuery of(TicketText text, Analyzer analyzer, StackTraceExtractor extractor, IndexReader reader,
             DedupSettings settings) throws IOException {
-        Map<String, Double> idf = new HashMap<>();
         Map<String, String> surface = new HashMap<>();
         Map<String, String> derived = new HashMap<>();
-        Map<String, Integer> subject = termCounts(analyzer, text.subject(), reader, idf, surface, derived);
-        Map<String, Integer> description = termCounts(analyzer, text.description(), reader, idf, surface, derived);
+        Map<String, Integer> subject = termCounts(analyzer, text.subject(), surface, derived);
+        Map<String, Integer> description = termCounts(analyzer, text.description(), surface, derived);
         derived.forEach(surface::putIfAbsent);
+        Set<String> all = new HashSet<>(subject.keySet());
+        all.addAll(description.keySet());
+        Map<String, TermStates> inSubjects = lookUp(reader, IndexFields.SUBJECT, all);
+        Map<String, TermStates> inBodies = lookUp(reader, IndexFields.BODY, all);
+        Map<String, Double> idf = new HashMap<>();
+        for (String term : all) {
+            int df = Math.max(docFreq(inBodies, term), docFreq(inSubjects, term));
+            if (df > 0) {
+                // docFreq still counts replaced and removed tickets until their segments merge, so the document
+                // count must count them too (maxDoc), or idf turns negative on an index that sees updates
+                idf.put(term, Math.log(1 + (reader.maxDoc() - df + 0.5) / (df + 0.5)));
+            }
+        }
+        subject.keySet().retainAll(idf.keySet());
+        description.keySet().retainAll(idf.keySet());
         Map<String, Integer> parts = new LinkedHashMap<>();
         mostTelling(subject, idf, MAX_SUBJECT_TERMS).forEach(t -> parts.merge(t, 1, Integer::sum));
         mostTelling(description, idf, settings.descriptionTerms()).forEach(t -> parts.merge(t, 1, Integer::sum));
@@ -74,9 +101,9 @@ final class TicketQuery {
         Map<String, Double> importance = new LinkedHashMap<>();
         parts.forEach((term, count) -> {
             float boost = (float) (count * idf.get(term));
-            query.add(new BoostQuery(new TermQuery(new Term(IndexFields.SUBJECT, term)),
+            query.add(new BoostQuery(termQuery(reader, IndexFields.SUBJECT, term, inSubjects),
                     boost * settings.subjectWeight()), Occur.SHOULD);
-            query.add(new BoostQuery(new TermQuery(new Term(IndexFields.BODY, term)), boost), Occur.SHOULD);
+            query.add(new BoostQuery(termQuery(reader, IndexFields.BODY, term, inBodies), boost), Occur.SHOULD);
             importance.put(term, boost * idf.get(term));
         });
         TraceSignals trace = settings.traceWeight() > 0 ? extractor.extract(text.description())
@@ -142,12 +169,11 @@ final class TicketQuery {
     }
 
     /**
-     * @return how often each term of the text occurs, for the terms that occur in the index; their idf is added to
-     *         {@code idf}, their first written form to {@code surface}, or, for a part of an identifier, to
-     *         {@code derived}
+     * @return how often each term of the text occurs; the first written form of each term is added to
+     *         {@code surface}, or, for a part of an identifier, to {@code derived}
      */
-    private static Map<String, Integer> termCounts(Analyzer analyzer, String text, IndexReader reader,
-            Map<String, Double> idf, Map<String, String> surface, Map<String, String> derived) throws IOException {
+    private static Map<String, Integer> termCounts(Analyzer analyzer, String text, Map<String, String> surface,
+            Map<String, String> derived) throws IOException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (TokenStream tokens = analyzer.tokenStream(IndexFields.BODY, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
@@ -167,18 +193,42 @@ final class TicketQuery {
             }
             tokens.end();
         }
-        for (String term : counts.keySet()) {
-            if (!idf.containsKey(term)) {
-                int df = Math.max(reader.docFreq(new Term(IndexFields.BODY, term)),
-                        reader.docFreq(new Term(IndexFields.SUBJECT, term)));
-                if (df > 0) {
-                    // docFreq still counts replaced and removed tickets until their segments merge, so the document
-                    // count must count them too (maxDoc), or idf turns negative on an index that sees updates
-                    idf.put(term, Math.log(1 + (reader.maxDoc() - df + 0.5) / (df + 0.5)));
+        return counts;
+    }
+
+    /**
+     * @return the states of those of {@code terms} that occur in {@code field}, for the reader's top context; each
+     *         segment's terms dictionary is enumerated once for all terms, in term order
+     */
+    static Map<String, TermStates> lookUp(IndexReader reader, String field, Collection<String> terms)
+            throws IOException {
+        IndexReaderContext top = reader.getContext();
+        List<BytesRef> sorted = terms.stream().map(BytesRef::new).sorted().toList();
+        Map<String, TermStates> states = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms indexed = leaf.reader().terms(field);
+            if (indexed == null) {
+                continue;
+            }
+            TermsEnum dictionary = indexed.iterator();
+            for (BytesRef term : sorted) {
+                if (dictionary.seekExact(term)) {
+                    states.computeIfAbsent(term.utf8ToString(), t -> new TermStates(top)).register(
+                            dictionary.termState(), leaf.ord, dictionary.docFreq(), dictionary.totalTermFreq());
                 }
             }
         }
-        counts.keySet().retainAll(idf.keySet());
-        return counts;
+        return states;
+    }
+
+    private static int docFreq(Map<String, TermStates> states, String term) {
+        TermStates found = states.get(term);
+        return found == null ? 0 : found.docFreq();
+    }
+
+    /** A term query that reuses the looked-up states (an absent term gets empty ones: it matches nothing). */
+    private static TermQuery termQuery(IndexReader reader, String field, String term, Map<String, TermStates> states) {
+        TermStates found = states.get(term);
+        return new TermQuery(new Term(field, term), found == null ? new TermStates(reader.getContext()) : found);
     }
 }

@@ -21,6 +21,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.alexandria.api.rest.MaxBodySize;
 import org.alexandria.api.rest.Page;
 import org.alexandria.api.rest.PlatformResource;
 import org.alexandria.api.rest.ProblemException;
@@ -60,6 +61,11 @@ public final class TicketsResource {
 
     /** Largest page of the ticket list. */
     static final int MAX_LIMIT = 200;
+    /**
+     * Largest attachment or import body the REST edge lets through: the default {@code maxAttachmentBytes} and
+     * {@code importMaxBytes} (5 MiB); the services refuse anything above their configured limits themselves.
+     */
+    static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024;
 
     private final TicketService tickets;
     private final TicketImporter importer;
@@ -239,6 +245,7 @@ public final class TicketsResource {
     @Path("{key}/attachments")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.AGENT, Roles.MANAGER, Roles.ADMIN})
+    @MaxBodySize(MAX_UPLOAD_BYTES)
     public Response attach(@PathParam("key") String key, @QueryParam("fileName") @Nullable String fileName,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) @Nullable String contentType, InputStream content,
             @Context SecurityContext security) {
@@ -383,6 +390,7 @@ public final class TicketsResource {
     @Path("import")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @MaxBodySize(MAX_UPLOAD_BYTES)
     public ImportReport importTickets(@HeaderParam(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
             InputStream body, @Context SecurityContext security) {
         TicketImporter.Format format = contentType != null

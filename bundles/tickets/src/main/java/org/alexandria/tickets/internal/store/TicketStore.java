@@ -35,21 +35,26 @@ public final class TicketStore {
     private static final String COUNTER = "ticket";
 
     /**
-     * Allocates the next ticket number. The counter row stays locked ({@code PESSIMISTIC_WRITE}) until the caller's
-     * transaction ends, so two transactions (on any node) never get the same number and numbers of committed
-     * tickets have no gaps.
+     * Reserves a block of ticket numbers. The counter row is locked ({@code PESSIMISTIC_WRITE}) until the caller's
+     * transaction ends, so two transactions (on any node) never reserve overlapping blocks; keep that transaction
+     * short ({@link TicketNumbers} runs it alone).
      *
-     * @param em an entity manager in a transaction
-     * @return the number
+     * @param em    an entity manager in a transaction
+     * @param count how many numbers, at least 1
+     * @return the first number of the block; the block is {@code first .. first + count - 1}
      */
-    public long nextNumber(EntityManager em) {
+    public long reserve(EntityManager em, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1: " + count);
+        }
         CounterEntity counter = em.find(CounterEntity.class, COUNTER, LockModeType.PESSIMISTIC_WRITE);
         if (counter == null) {
             throw new StoreException("ticket counter row missing");
         }
-        counter.lastValue++;
+        long first = counter.lastValue + 1;
+        counter.lastValue += count;
         em.flush();
-        return counter.lastValue;
+        return first;
     }
 
     /**
