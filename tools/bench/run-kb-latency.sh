@@ -4,7 +4,8 @@
 # article generation, ArticleIndex.rebuild and a bare Lucene index of the same articles on disk, warm-up, and
 # single-threaded p50/p90/p99 per engine and query kind.
 #
-# usage: tools/bench/run-kb-latency.sh [kb-latency options]
+# usage: flock -x /tmp/alexandria-cpu.lock tools/bench/run-kb-latency.sh [kb-latency options]
+#        (the exclusive lock keeps builds off the machine while it measures)
 #        (defaults: --articles 100000 --queries 1000 --seed 42 --warmup 1 --passes 1
 #         --real ../shared/data/kb-intents-dev/train.csv; set JFR=file.jfr to record a profile,
 #         JAVA_OPTS to change the heap, default -Xmx2g)

@@ -258,7 +258,9 @@ public final class KnowledgeBaseService implements KnowledgeBase {
             List<ArticleSuggestion> ranked = index.suggest(query, limit, ArticleFilter.PUBLISHED);
             Map<String, List<String>> highlights = new HashMap<>();
             if (!ranked.isEmpty()) {
-                for (SearchHit hit : index.search(new SearchRequest(query, ArticleFilter.PUBLISHED, MAX_SUGGESTIONS))) {
+                // only for the highlights of the suggested articles: exact words are enough, and matching a ticket's
+                // unknown words fuzzily (identifiers of a pasted trace) cost more than the suggestion itself
+                for (SearchHit hit : index.search(new SearchRequest(query, ArticleFilter.PUBLISHED, MAX_SUGGESTIONS, false))) {
                     highlights.put(hit.articleId(), hit.highlights());
                 }
             }

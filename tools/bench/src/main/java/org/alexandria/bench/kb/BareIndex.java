@@ -19,6 +19,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -45,7 +46,8 @@ final class BareIndex implements Closeable {
     }
 
     void build(Collection<Article> articles) throws IOException {
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+        try (IndexWriter writer = new IndexWriter(directory,
+                new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE))) {
             for (Article a : articles) {
                 Document doc = new Document();
                 doc.add(new StringField("id", a.id(), Store.YES));

@@ -119,6 +119,11 @@ public final class KbLatency {
         ArticleIndex index = new ArticleIndex(alexandriaFs);
         FSDirectory bareFs = FSDirectory.open(bareDir);
         BareIndex bare = new BareIndex(bareFs);
+        if (reuse && index.articleCount() == 0) {
+            // ArticleIndex opens an index written with an older layout empty: build both again
+            out.println("the index in " + alexandriaDir + " has another layout: rebuilding");
+            reuse = false;
+        }
         if (reuse) {
             bare.open();
             out.printf(Locale.ROOT, "reusing the indexes in %s: %d articles, %.1f MB and %.1f MB on disk%n", dir,

@@ -2,15 +2,31 @@ package org.alexandria.kb.internal.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /** Maps an {@link Article} to its block of Lucene documents: the article itself, then one per question. */
 final class ArticleDocuments {
+
+    /**
+     * The body is stored for display and indexed with offsets, so that the highlighter reads match positions from
+     * the postings instead of analysing the stored text again.
+     */
+    static final FieldType BODY_TYPE = frozen(TextField.TYPE_STORED,
+            IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    /**
+     * The {@link TextForm}s are only ever matched term by term (word pairs are their own terms), never as phrases:
+     * no positions.
+     */
+    static final FieldType FORM_TYPE = frozen(TextField.TYPE_NOT_STORED, IndexOptions.DOCS_AND_FREQS);
 
     private ArticleDocuments() {
     }
@@ -21,7 +37,9 @@ final class ArticleDocuments {
 
         Document main = common(article, ArticleFields.KIND_ARTICLE);
         main.add(new TextField(ArticleFields.TITLE, article.title(), Store.YES));
-        main.add(new TextField(ArticleFields.BODY, body, Store.YES));
+        // suggestions show titles only: doc values spare them decompressing the stored body
+        main.add(new BinaryDocValuesField(ArticleFields.TITLE, new BytesRef(article.title())));
+        main.add(new Field(ArticleFields.BODY, body, BODY_TYPE));
         StringBuilder content = new StringBuilder(article.title()).append('\n').append(body);
         for (String question : article.questions()) {
             content.append('\n').append(question);
@@ -52,9 +70,16 @@ final class ArticleDocuments {
         return doc;
     }
 
+    private static FieldType frozen(FieldType base, IndexOptions options) {
+        FieldType type = new FieldType(base);
+        type.setIndexOptions(options);
+        type.freeze();
+        return type;
+    }
+
     private static void addForms(Document doc, String textField, String text) {
         for (TextForm form : TextForm.values()) {
-            doc.add(new TextField(form.field(textField), text, Store.NO));
+            doc.add(new Field(form.field(textField), text, FORM_TYPE));
         }
     }
 }

@@ -24,7 +24,7 @@ public final class ArticleFields {
     public static final String PRODUCT = "product";
     /** Tags, exact, one value each. */
     public static final String TAG = "tag";
-    /** Title, stored and analysed (article documents). */
+    /** Title, stored, analysed and in binary doc values for suggestions (article documents). */
     public static final String TITLE = "title";
     /** Body as plain text, stored and analysed (article documents). */
     public static final String BODY = "body";

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -23,12 +26,19 @@ import org.apache.lucene.store.Directory;
  * committed and made visible before it returns (readers see every change that has returned, never half of a
  * rebuild); reads share near-real-time searchers. Holds no static state; close it to release the directory.
  * A plugin uses an {@code FSDirectory} and rebuilds from its database when the index is missing or stale; tests
- * use a {@code ByteBuffersDirectory}.
+ * use a {@code ByteBuffersDirectory}. An index written with an older layout ({@link #FORMAT}) opens empty.
  */
 public final class ArticleIndex implements Closeable {
 
     /** Indexing buffer during {@link #rebuild}, in MB of heap (Lucene's default, 16 MB, flushes 20 times as often). */
     static final double REBUILD_RAM_BUFFER_MB = 128;
+    /** Commit user-data key recording the layout of the documents and fields an index was written with. */
+    static final String FORMAT_KEY = "alexandria.kb.format";
+    /**
+     * The current layout; bump it whenever {@link ArticleDocuments} or the analysis changes incompatibly. 2: body
+     * with offsets, text forms without positions, titles in doc values.
+     */
+    static final String FORMAT = "2";
 
     private final TextAnalysis analysis;
     private final IndexWriter writer;
@@ -54,9 +64,10 @@ public final class ArticleIndex implements Closeable {
         this.analysis = new TextAnalysis(options);
         Similarity similarity = new ArticleSimilarity(options);
         IndexWriterConfig config = new IndexWriterConfig(analysis.perField())
-                .setOpenMode(OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(isCurrentFormatOrEmpty(directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE)
                 .setSimilarity(similarity);
         this.writer = new IndexWriter(directory, config);
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
@@ -88,6 +99,8 @@ public final class ArticleIndex implements Closeable {
                 for (Article article : articles) {
                     writer.addDocuments(ArticleDocuments.of(article));
                 }
+                // One segment: each query term is then looked up, and each postings list opened, once.
+                writer.forceMerge(1);
                 publish();
             } finally {
                 if (writer.isOpen()) { // a failed write may have closed it; its exception must come through
@@ -179,6 +192,21 @@ public final class ArticleIndex implements Closeable {
     private void publish() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * An index written with another layout (an older version of this plugin) is not opened as it is: its fields
+     * would clash with the current ones. It is replaced by an empty one, which its owner rebuilds from the database.
+     */
+    private static boolean isCurrentFormatOrEmpty(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return true;
+        }
+        try {
+            return FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
+        } catch (IOException e) { // unreadable (e.g. written by an older Lucene): start afresh as well
+            return false;
+        }
     }
 
     private static Term idTerm(String articleId) {

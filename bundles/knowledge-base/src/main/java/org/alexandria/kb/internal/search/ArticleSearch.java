@@ -8,11 +8,12 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -33,6 +34,8 @@ final class ArticleSearch {
     static final int MAX_FUZZY_WORDS = 3;
     /** Terms a fuzzy word expands to at most. */
     static final int FUZZY_EXPANSIONS = 10;
+    /** Longest word that is matched fuzzily. */
+    static final int MAX_FUZZY_LENGTH = 20;
 
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
@@ -55,39 +58,56 @@ final class ArticleSearch {
             if (text.add(word, 1f) > 0) {
                 text.add(new Term(ArticleFields.TITLE, value), TITLE_BOOST);
                 body.add(new TermQuery(new Term(ArticleFields.BODY, value)), Occur.SHOULD);
-            } else if (fuzzy < MAX_FUZZY_WORDS && edits(value) > 0) {
+            } else if (request.fuzzy() && fuzzy < MAX_FUZZY_WORDS && edits(value) > 0) {
                 // a word no article contains is likely misspelled
                 fuzzy++;
-                text.addCandidateClause(fuzzy(ArticleFields.CONTENT, value));
-                text.addCandidateClause(new BoostQuery(fuzzy(ArticleFields.TITLE, value), TITLE_BOOST));
-                body.add(fuzzy(ArticleFields.BODY, value), Occur.SHOULD);
+                FuzzyExpansion close = closeTerms(value);
+                if (!close.isEmpty()) {
+                    text.addCandidateClause(close.blended(ArticleFields.CONTENT));
+                    text.addCandidateClause(new BoostQuery(close.blended(ArticleFields.TITLE), TITLE_BOOST));
+                    close.terms().forEach(t -> body.add(new TermQuery(new Term(ArticleFields.BODY, t.term())),
+                            Occur.SHOULD));
+                }
             }
         }
         if (text.isEmpty()) {
             return List.of();
         }
         ScoreDoc[] top = text.top(request.filter().toQuery(ArticleFields.KIND_ARTICLE), request.limit());
-        Object[] bodyPassages = new PassageHighlighter(searcher, analyzer).passages(ArticleFields.BODY, body.build(),
-                Arrays.stream(top).mapToInt(hit -> hit.doc).toArray());
+        StoredFields stored = searcher.storedFields();
+        Document[] docs = new Document[top.length];
+        for (int i = 0; i < top.length; i++) {
+            docs[i] = stored.document(top[i].doc);
+        }
+        Object[] bodyPassages = new PassageHighlighter(searcher, analyzer, top, docs).passages(ArticleFields.BODY,
+                body.build());
         List<SearchHit> hits = new ArrayList<>(top.length);
         for (int i = 0; i < top.length; i++) {
-            ScoreDoc hit = top[i];
-            hits.add(toHit(searcher.storedFields().document(hit.doc), hit.score, bodyPassages[i]));
+            hits.add(toHit(docs[i], top[i].score, bodyPassages[i]));
         }
         return hits;
     }
 
     /** Edits allowed for a word the index lacks: none below 3 letters, 1 below 6, else 2. */
-    private static int edits(String word) {
-        return word.length() < 3 ? 0 : word.length() < 6 ? 1 : 2;
+    /**
+     * Edits allowed for a word no article contains: none for very short words and for long ones, which are
+     * identifiers (class and method names of a pasted stack trace, hashes) rather than typos; building a
+     * Levenshtein automaton for such a token costs far more than all the rest of the query.
+     */
+    static int edits(String word) {
+        int length = word.length();
+        return length < 3 || length > MAX_FUZZY_LENGTH ? 0 : length < 6 ? 1 : 2;
     }
 
     /**
      * Terms within {@link #edits} of the word that share its first letter (typos rarely hit the first letter, and
-     * the automaton then visits a small part of the term dictionary), the {@link #FUZZY_EXPANSIONS} closest.
+     * the automaton then visits a small part of the term dictionary), the {@link #FUZZY_EXPANSIONS} closest. They
+     * are taken from the content field, which holds every word of titles, bodies and questions, and then matched
+     * in each field.
      */
-    private static Query fuzzy(String field, String word) {
-        return new FuzzyQuery(new Term(field, word), edits(word), 1, FUZZY_EXPANSIONS, true);
+    private FuzzyExpansion closeTerms(String word) throws IOException {
+        return FuzzyExpansion.of(searcher.getIndexReader(), ArticleFields.CONTENT, word, edits(word), 1,
+                FUZZY_EXPANSIONS);
     }
 
     @SuppressWarnings("unchecked")
@@ -98,15 +118,49 @@ final class ArticleSearch {
                 doc.get(ArticleFields.PRODUCT), score, passages == null ? List.of() : (List<String>) passages);
     }
 
-    /** Highlights each passage on its own, HTML-escaped, matches in {@code <b>}. */
+    /**
+     * Highlights each passage on its own, HTML-escaped, matches in {@code <b>}. Match offsets come from the body's
+     * postings (it is indexed with offsets, see {@link ArticleDocuments#BODY_TYPE}); the text comes from the hits'
+     * documents, already loaded, instead of being read and decompressed a second time.
+     */
     private static final class PassageHighlighter extends UnifiedHighlighter {
-        PassageHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+        private final int[] docIds;
+        private final Document[] docs;
+
+        PassageHighlighter(IndexSearcher searcher, Analyzer analyzer, ScoreDoc[] hits, Document[] docs) {
             super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new PassageList()));
+            this.docIds = Arrays.stream(hits).mapToInt(hit -> hit.doc).toArray();
+            this.docs = docs;
         }
 
-        /** @return per document, the list of its passages or null when none matches */
-        Object[] passages(String field, Query query, int[] docs) throws IOException {
-            return highlightFieldsAsObjects(new String[] {field}, query, docs, new int[] {PASSAGES}).get(field);
+        /** @return per hit, the list of its passages or null when none matches */
+        Object[] passages(String field, Query query) throws IOException {
+            return highlightFieldsAsObjects(new String[] {field}, query, docIds, new int[] {PASSAGES}).get(field);
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                Document document = docs[indexOf(doc)];
+                CharSequence[] perField = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    String value = document.get(fields[f]);
+                    perField[f] = value == null ? "" : value;
+                }
+                values.add(perField);
+            }
+            return values;
+        }
+
+        private int indexOf(int doc) {
+            for (int i = 0; i < docIds.length; i++) {
+                if (docIds[i] == doc) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("not a hit: " + doc);
         }
     }
 

@@ -3,23 +3,42 @@ package org.alexandria.kb.internal.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.search.similarities.Similarity.SimScorer;
 
 /**
  * A top-k disjunction of weighted terms whose cost is bounded on large indexes. The score of a document is the
@@ -51,7 +70,10 @@ public final class TermBudget {
     private final List<Weighted> terms = new ArrayList<>();
     private final List<Query> alwaysCandidates = new ArrayList<>();
 
-    private record Weighted(Query query, int docFreq, double value) {
+    private record Weighted(Term term, float weight, TermStates states, Query query, double value) {
+        int docFreq() {
+            return states.docFreq();
+        }
     }
 
     /** @param searcher where the terms are looked up and the query runs */
@@ -83,7 +105,8 @@ public final class TermBudget {
             int docCount = Math.max(df, searcher.getIndexReader().getDocCount(term.field()));
             double idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
             Query query = new TermQuery(term, states);
-            terms.add(new Weighted(weight == 1f ? query : new BoostQuery(query, weight), df, weight * idf));
+            terms.add(new Weighted(term, weight, states, weight == 1f ? query : new BoostQuery(query, weight),
+                    weight * idf));
         }
         return df;
     }
@@ -112,54 +135,156 @@ public final class TermBudget {
         List<Weighted> ordered = new ArrayList<>(terms);
         ordered.sort(Comparator.comparingDouble(Weighted::value).reversed());
         BooleanQuery.Builder candidates = new BooleanQuery.Builder();
-        BooleanQuery.Builder rest = new BooleanQuery.Builder();
+        List<Weighted> rest = new ArrayList<>();
         alwaysCandidates.forEach(q -> candidates.add(q, Occur.SHOULD));
         long postings = 0;
         int admitted = 0;
-        int others = 0;
         for (Weighted w : ordered) {
             if (admitted < MIN_TERMS || postings + w.docFreq() <= postingsBudget) {
                 candidates.add(w.query(), Occur.SHOULD);
                 postings += w.docFreq();
                 admitted++;
             } else {
-                rest.add(w.query(), Occur.SHOULD);
-                others++;
+                rest.add(w);
             }
         }
-        if (others == 0) {
+        if (rest.isEmpty()) {
             return search(candidates.build(), filter, k);
         }
         ScoreDoc[] hits = search(candidates.build(), filter, k * CANDIDATES_PER_HIT);
-        rescore(hits, rest.build());
+        rescore(hits, rest);
         Arrays.sort(hits, Comparator.comparingDouble((ScoreDoc hit) -> -hit.score).thenComparingInt(hit -> hit.doc));
         return Arrays.copyOf(hits, Math.min(k, hits.length));
     }
 
+    /**
+     * The top k of the disjunction among the documents that pass the filter. The filter is applied when a hit is
+     * collected rather than as a FILTER clause: Lucene 9.12 scores a pure disjunction with its block-wise MaxScore
+     * scorer, but a disjunction under a filter clause with WAND, document at a time, which measured 25–35% slower
+     * on 100,000 articles. The result is the same: the collector raises its minimum competitive score only from
+     * documents it accepted, so a document skipped for that score could not have entered the top k.
+     */
     private ScoreDoc[] search(Query text, Query filter, int k) throws IOException {
-        Query query = new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
+        Weight accepted = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
         // Counting hits only up to k lets top-k pruning start as soon as k are collected.
-        return searcher.search(query, new TopScoreDocCollectorManager(k, k)).scoreDocs;
+        TopScoreDocCollectorManager top = new TopScoreDocCollectorManager(k, k);
+        return searcher.search(text, new CollectorManager<FilteredCollector, TopDocs>() {
+            @Override
+            public FilteredCollector newCollector() throws IOException {
+                return new FilteredCollector(top.newCollector(), accepted);
+            }
+
+            @Override
+            public TopDocs reduce(Collection<FilteredCollector> collectors) throws IOException {
+                return top.reduce(collectors.stream().map(FilteredCollector::delegate).toList());
+            }
+        }).scoreDocs;
     }
 
-    /** Adds the score of {@code rest} to each hit, visiting the hits in index order. */
-    private void rescore(ScoreDoc[] hits, Query rest) throws IOException {
+    /** Passes on only the documents a filter accepts, which it advances in step with the collected ones. */
+    private static final class FilteredCollector extends FilterCollector {
+        private final Weight filter;
+
+        FilteredCollector(TopScoreDocCollector delegate, Weight filter) {
+            super(delegate);
+            this.filter = filter;
+        }
+
+        TopScoreDocCollector delegate() {
+            return (TopScoreDocCollector) in;
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            Scorer passing = filter.scorer(context);
+            if (passing == null) {
+                throw new CollectionTerminatedException(); // nothing in this segment may be returned
+            }
+            DocIdSetIterator accepted = passing.iterator();
+            return new FilterLeafCollector(super.getLeafCollector(context)) {
+                @Override
+                public void collect(int doc) throws IOException {
+                    int at = accepted.docID() < doc ? accepted.advance(doc) : accepted.docID();
+                    if (at == doc) {
+                        in.collect(doc);
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * Adds the scores of the {@code rest} terms to each hit, term at a time: per segment and field the norms of
+     * the hits are read once, then each term's postings are advanced through the hits in index order and scored
+     * with the field's {@link SimScorer} — what a {@link TermQuery} scorer computes, without a disjunction's
+     * priority queue and one norms iterator per term.
+     */
+    private void rescore(ScoreDoc[] hits, List<Weighted> rest) throws IOException {
         ScoreDoc[] byDoc = hits.clone();
         Arrays.sort(byDoc, Comparator.comparingInt(hit -> hit.doc));
-        Weight weight = searcher.createWeight(searcher.rewrite(rest), ScoreMode.COMPLETE, 1f);
+        Map<String, List<Weighted>> byField = new HashMap<>();
+        for (Weighted w : rest) {
+            byField.computeIfAbsent(w.term().field(), f -> new ArrayList<>()).add(w);
+        }
+        double[] added = new double[byDoc.length];
+        for (Map.Entry<String, List<Weighted>> field : byField.entrySet()) {
+            rescoreField(byDoc, field.getKey(), field.getValue(), added);
+        }
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i].score += (float) added[i];
+        }
+    }
+
+    private void rescoreField(ScoreDoc[] byDoc, String field, List<Weighted> terms, double[] added)
+            throws IOException {
+        CollectionStatistics collection = searcher.collectionStatistics(field);
+        if (collection == null) {
+            return;
+        }
+        Similarity similarity = searcher.getSimilarity();
+        SimScorer[] scorers = new SimScorer[terms.size()];
+        for (int t = 0; t < scorers.length; t++) {
+            Weighted w = terms.get(t);
+            scorers[t] = similarity.scorer(w.weight(), collection, searcher.termStatistics(w.term(),
+                    w.states().docFreq(), w.states().totalTermFreq()));
+        }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = null;
-        Scorer scorer = null;
-        for (ScoreDoc hit : byDoc) {
-            if (leaf == null || hit.doc >= leaf.docBase + leaf.reader().maxDoc()) {
-                leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-                scorer = weight.scorer(leaf);
+        long[] norms = new long[byDoc.length];
+        PostingsEnum postings = null;
+        for (int from = 0, to; from < byDoc.length; from = to) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(byDoc[from].doc, leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            to = from;
+            while (to < byDoc.length && byDoc[to].doc < end) {
+                to++;
             }
-            if (scorer != null) {
-                int target = hit.doc - leaf.docBase;
-                int at = scorer.docID() < target ? scorer.iterator().advance(target) : scorer.docID();
-                if (at == target) {
-                    hit.score += scorer.score();
+            Terms fieldTerms = leaf.reader().terms(field);
+            if (fieldTerms == null) {
+                continue;
+            }
+            NumericDocValues normValues = leaf.reader().getNormValues(field);
+            for (int i = from; i < to; i++) {
+                // as LeafSimScorer: a document without a norm scores as norm 1
+                norms[i] = normValues != null && normValues.advanceExact(byDoc[i].doc - leaf.docBase)
+                        ? normValues.longValue() : 1L;
+            }
+            TermsEnum termsEnum = fieldTerms.iterator();
+            for (int t = 0; t < scorers.length; t++) {
+                TermState state = terms.get(t).states().get(leaf);
+                if (state == null) {
+                    continue;
+                }
+                termsEnum.seekExact(terms.get(t).term().bytes(), state);
+                postings = termsEnum.postings(postings, PostingsEnum.FREQS);
+                for (int i = from; i < to; i++) {
+                    int target = byDoc[i].doc - leaf.docBase;
+                    int doc = postings.docID() < target ? postings.advance(target) : postings.docID();
+                    if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                        break;
+                    }
+                    if (doc == target) {
+                        added[i] += scorers[t].score(postings.freq(), norms[i]);
+                    }
                 }
             }
         }

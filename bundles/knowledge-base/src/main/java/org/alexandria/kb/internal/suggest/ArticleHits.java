@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.alexandria.kb.internal.search.ArticleFields;
 import org.alexandria.kb.internal.search.TermBudget;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -78,10 +78,17 @@ final class ArticleHits {
                 .add(new TermInSetQuery(ArticleFields.ID, ids.stream().map(BytesRef::new).toList()), Occur.FILTER)
                 .add(new TermQuery(new Term(ArticleFields.KIND, ArticleFields.KIND_ARTICLE)), Occur.FILTER)
                 .build();
+        ScoreDoc[] hits = searcher.search(query, ids.size()).scoreDocs;
+        String[] hitIds = articleIds(searcher, hits);
         Map<String, String> titles = new LinkedHashMap<>();
-        for (ScoreDoc hit : searcher.search(query, ids.size()).scoreDocs) {
-            Document doc = searcher.storedFields().document(hit.doc);
-            titles.put(doc.get(ArticleFields.ID), doc.get(ArticleFields.TITLE));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (int i = 0; i < hits.length; i++) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[i].doc, leaves));
+            // a fresh iterator per hit: the hits are not in index order
+            BinaryDocValues values = DocValues.getBinary(leaf.reader(), ArticleFields.TITLE);
+            if (values.advanceExact(hits[i].doc - leaf.docBase)) {
+                titles.put(hitIds[i], values.binaryValue().utf8ToString());
+            }
         }
         return titles;
     }

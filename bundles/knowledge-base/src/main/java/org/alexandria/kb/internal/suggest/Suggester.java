@@ -3,6 +3,7 @@ package org.alexandria.kb.internal.suggest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +78,11 @@ public final class Suggester {
 
     private List<ArticleSuggestion> rank(IndexSearcher searcher, String text, int limit, ArticleFilter filter)
             throws IOException {
-        Analyzer analyzer = index.analysis().perField();
+        Map<TextForm, List<String>> terms = analyse(index.analysis().perField(), text);
         Map<String, Double> fused = new HashMap<>();
         double neighbourWeight = 1 - options.articleWeight();
         if (neighbourWeight > 0) {
-            TermBudget questions = textQuery(searcher, analyzer, ArticleFields.QUESTION, text);
+            TermBudget questions = textQuery(searcher, terms, ArticleFields.QUESTION);
             if (!questions.isEmpty()) {
                 addNormalised(fused, ArticleHits.votes(searcher, questions,
                         filter.toQuery(ArticleFields.KIND_QUESTION), options.neighbours(), options.votesPerArticle()),
@@ -89,7 +90,7 @@ public final class Suggester {
             }
         }
         if (options.articleWeight() > 0) {
-            TermBudget articles = textQuery(searcher, analyzer, ArticleFields.CONTENT, text);
+            TermBudget articles = textQuery(searcher, terms, ArticleFields.CONTENT);
             if (!articles.isEmpty()) {
                 // As many articles as neighbours: an article outside both lists could not rank high.
                 addNormalised(fused, ArticleHits.best(searcher, articles, filter.toQuery(ArticleFields.KIND_ARTICLE),
@@ -107,18 +108,32 @@ public final class Suggester {
     }
 
     /**
-     * Every distinct term of every form of the field, weighted by the options: one flat disjunction, scored by the
-     * field's similarity, whose frequent terms {@link TermBudget} scores on the best candidates only.
+     * The distinct terms of the text in each weighted form. The analysis depends on the form only, not on the text
+     * field, so the text is analysed once for both rankings.
      */
-    private TermBudget textQuery(IndexSearcher searcher, Analyzer analyzer, String field, String text)
+    private Map<TextForm, List<String>> analyse(Analyzer analyzer, String text) {
+        Map<TextForm, List<String>> terms = new EnumMap<>(TextForm.class);
+        for (TextForm form : TextForm.values()) {
+            if (options.weight(form) > 0) {
+                terms.put(form, QueryTerms.of(analyzer, form.field(ArticleFields.QUESTION), text).stream()
+                        .map(Term::text).toList());
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * Every term of every form in the field, weighted by the options: one flat disjunction, scored by the field's
+     * similarity, whose frequent terms {@link TermBudget} scores on the best candidates only.
+     */
+    private TermBudget textQuery(IndexSearcher searcher, Map<TextForm, List<String>> terms, String field)
             throws IOException {
         TermBudget query = new TermBudget(searcher);
-        for (TextForm form : TextForm.values()) {
-            double weight = options.weight(form);
-            if (weight > 0) {
-                for (Term term : QueryTerms.of(analyzer, form.field(field), text)) {
-                    query.add(term, (float) weight);
-                }
+        for (Map.Entry<TextForm, List<String>> form : terms.entrySet()) {
+            String formField = form.getKey().field(field);
+            float weight = (float) options.weight(form.getKey());
+            for (String term : form.getValue()) {
+                query.add(new Term(formField, term), weight);
             }
         }
         return query;

@@ -9,6 +9,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.alexandria.api.kb.ArticleStatus;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -158,10 +165,26 @@ class ArticleIndexTest {
         index.put(article("other", "Card delivery", "When the card arrives.", ArticleStatus.PUBLISHED));
 
         assertThat(ids("refnud", ANY_STATUS)).containsExactly("refund");
+        assertThat(index.search(new SearchRequest("refnud", ANY_STATUS, 5, false))).as("exact words only").isEmpty();
         assertThat(ids("mercahnt", ANY_STATUS)).containsExactly("refund");
         assertThat(ids("crd", ANY_STATUS)).containsExactly("other");
         // words shorter than three letters must match exactly
         assertThat(ids("ca", ANY_STATUS)).isEmpty();
+        // so must long tokens: identifiers of a pasted trace, not typos
+        index.put(article("presenter", "Checkout presenter", "About checkoutpresenterbuildorder.", ArticleStatus.PUBLISHED));
+        assertThat(ids("checkoutpresenterbuildordr", ANY_STATUS)).isEmpty();
+        assertThat(ArticleSearch.edits("checkoutpresenterbuildordr")).isZero();
+        assertThat(ArticleSearch.edits("presentre")).isEqualTo(2);
+    }
+
+    @Test
+    void theClosestTermsOfAMisspelledWordAreHighlighted() throws IOException {
+        index.put(article("refund", "Refund for a purchase", "How a merchant refund reaches your account.",
+                ArticleStatus.PUBLISHED));
+
+        assertThat(index.search(new SearchRequest("mercahnt refnud", ANY_STATUS, 5))).singleElement()
+                .satisfies(hit -> assertThat(String.join(" ", hit.highlights()))
+                        .contains("<b>merchant</b>", "<b>refund</b>"));
     }
 
     @Test
@@ -211,6 +234,34 @@ class ArticleIndexTest {
         try (Directory fs = FSDirectory.open(dir); ArticleIndex reopened = new ArticleIndex(fs)) {
             assertThat(reopened.articleCount()).isEqualTo(1);
             assertThat(reopened.search(new SearchRequest("delivery", ANY_STATUS, 5))).hasSize(1);
+        }
+    }
+
+    @Test
+    void anIndexWrittenWithAnOlderLayoutOpensEmptyAndIsRebuilt(@TempDir Path dir) throws IOException {
+        try (Directory fs = FSDirectory.open(dir);
+                IndexWriter older = new IndexWriter(fs, new IndexWriterConfig(new StandardAnalyzer()))) {
+            // the layout before format 2: body without offsets, text forms with positions, no format marker
+            Document doc = new Document();
+            doc.add(new StringField(ArticleFields.ID, "old", Store.YES));
+            doc.add(new StringField(ArticleFields.KIND, ArticleFields.KIND_ARTICLE, Store.NO));
+            doc.add(new TextField(ArticleFields.BODY, "Card delivery takes a day", Store.YES));
+            doc.add(new TextField(ArticleFields.CONTENT, "Card delivery takes a day", Store.NO));
+            older.addDocument(doc);
+            older.commit();
+        }
+        try (Directory fs = FSDirectory.open(dir); ArticleIndex reopened = new ArticleIndex(fs)) {
+            assertThat(reopened.articleCount()).isZero();
+
+            reopened.rebuild(List.of(article("new", "Card delivery", "Delivery takes a day.",
+                    ArticleStatus.PUBLISHED)));
+            reopened.put(article("other", "Card activation", "Activate the card.", ArticleStatus.PUBLISHED));
+
+            assertThat(reopened.search(new SearchRequest("delivery", ANY_STATUS, 5))).singleElement()
+                    .satisfies(hit -> assertThat(hit.highlights()).containsExactly("<b>Delivery</b> takes a day."));
+        }
+        try (Directory fs = FSDirectory.open(dir); ArticleIndex again = new ArticleIndex(fs)) {
+            assertThat(again.articleCount()).isEqualTo(2); // the current layout is kept
         }
     }
 
