@@ -22,6 +22,8 @@ public final class Main {
         all.put("ticket-dedup", TicketDedupBenchmark::run);
         all.put("kb-split", KbSplit::run);
         all.put("kb-suggest", KbSuggestBenchmark::run);
+        all.put("ticket-crash-link", TicketCrashLinkBenchmark::run);
+        all.put("ticket-crash-gen", TicketCrashGenerator::run);
         return all;
     }
 

@@ -37,9 +37,20 @@ public final class RankingsWriter implements AutoCloseable {
      * @throws IOException on a write failure
      */
     public void write(Object query, List<?> ranked) throws IOException {
+        write(query, ranked, Map.of());
+    }
+
+    /**
+     * @param query  the query's id
+     * @param ranked candidate ids, best first; only the first {@link #TOP} are written
+     * @param extra  more fields of the line, in their map's order (a null value is written as null)
+     * @throws IOException on a write failure
+     */
+    public void write(Object query, List<?> ranked, Map<String, ?> extra) throws IOException {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("query", query);
         line.put("ranked", ranked.subList(0, Math.min(TOP, ranked.size())));
+        line.putAll(extra);
         writer.write(JSON.writeValueAsString(line));
         writer.newLine();
     }

@@ -19,6 +19,21 @@ public interface CrashAnalyzer {
     List<CrashGroupMatch> match(String text, int limit);
 
     /**
+     * Ranks the crash groups by how well their words match a text that may hold no stack trace at all: a few
+     * frames, an error message, or a customer's own description. Scored with BM25 over each open group's exception
+     * types, messages and frame symbols, identifiers also split into their words ({@code getLegendItem} matches
+     * "legend item"); nothing is stored.
+     *
+     * @param text  free text, e.g. a ticket's subject and description
+     * @param limit how many groups at most, 1..50
+     * @return matching groups, best first, never exact; {@link CrashGroupMatch#score()} is the share of the
+     *         text's searchable information (the summed IDF of its words that occur in some group) that the group
+     *         matches, in [0, 1]; empty when no word of the text occurs in any group
+     * @since 1.2
+     */
+    List<CrashGroupMatch> search(String text, int limit);
+
+    /**
      * Stores a crash report, parses it and files it into a crash group (a new one when nothing matches its
      * fingerprint). Never fails on the content: a report without a recognisable trace is stored as unparsed.
      *

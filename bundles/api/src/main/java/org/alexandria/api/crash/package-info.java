@@ -2,7 +2,7 @@
  * Crash analysis: the service the crash-analyzer plugin provides to ingest crash reports and find crash groups.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 @NullMarked
 package org.alexandria.api.crash;
 

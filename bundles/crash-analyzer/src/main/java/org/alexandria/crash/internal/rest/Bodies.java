@@ -46,9 +46,9 @@ public final class Bodies {
     }
 
     /**
-     * {@code POST /api/v1/crash-groups/similar}.
+     * {@code POST /api/v1/crash-groups/similar} and {@code POST /api/v1/crash-groups/search}.
      *
-     * @param text  a crash log or a text that contains a stack trace
+     * @param text  a crash log or a text that contains a stack trace (similar), any text (search)
      * @param limit how many groups at most, 1..50, default 10
      */
     public record SimilarRequest(@Nullable String text, @Nullable Integer limit) {

@@ -34,8 +34,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code /api/v1/crash-groups}: list and read crash groups and their reports, rank groups similar to a text
- * (every role), merge and split groups (managers, admins).
+ * {@code /api/v1/crash-groups}: list and read crash groups and their reports, rank groups similar to a trace or
+ * matching the words of a text (every role), merge and split groups (managers, admins).
  */
 @Component(service = CrashGroupsResource.class)
 @PlatformResource
@@ -150,14 +150,38 @@ public final class CrashGroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.MANAGER, Roles.ADMIN, Roles.EXECUTIVE})
     public List<CrashGroupMatch> similar(Bodies.@Nullable SimilarRequest body) {
+        String text = text(body);
+        int limit = limit(body);
+        return Problems.sized(() -> crashes.match(text, limit));
+    }
+
+    /**
+     * @return the open groups whose exception types, messages and frame symbols best match the words of the text
+     *         (which needs no stack trace), best first
+     */
+    @POST
+    @Path("search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.MANAGER, Roles.ADMIN, Roles.EXECUTIVE})
+    public List<CrashGroupMatch> search(Bodies.@Nullable SimilarRequest body) {
+        String text = text(body);
+        int limit = limit(body);
+        return Problems.sized(() -> crashes.search(text, limit));
+    }
+
+    private static String text(Bodies.@Nullable SimilarRequest body) {
         if (body == null || body.text() == null) {
             throw ProblemException.badRequest("text is required");
         }
-        int limit = body.limit() == null ? 10 : body.limit();
+        return body.text();
+    }
+
+    private static int limit(Bodies.@Nullable SimilarRequest body) {
+        int limit = body == null || body.limit() == null ? 10 : body.limit();
         if (limit < 1 || limit > CrashAnalyzerService.MAX_MATCHES) {
             throw ProblemException.badRequest("limit must be between 1 and " + CrashAnalyzerService.MAX_MATCHES);
         }
-        return Problems.sized(() -> crashes.match(body.text(), limit));
+        return limit;
     }
 
     private static Actor actor(SecurityContext security) {

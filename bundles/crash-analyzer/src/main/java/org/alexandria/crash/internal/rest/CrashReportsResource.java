@@ -76,6 +76,7 @@ public final class CrashReportsResource {
     @POST
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.AGENT, Roles.MANAGER, Roles.ADMIN})
+    @org.alexandria.api.rest.MaxBodySize(2 * 10L * 1024 * 1024 + JSON_OVERHEAD) // the JSON form of a 10 MiB log
     public Response submit(InputStream body, @Context HttpHeaders headers, @QueryParam("app") @Nullable String app,
             @QueryParam("appVersion") @Nullable String appVersion, @QueryParam("os") @Nullable String os,
             @QueryParam("device") @Nullable String device, @QueryParam("customerId") @Nullable String customerId,

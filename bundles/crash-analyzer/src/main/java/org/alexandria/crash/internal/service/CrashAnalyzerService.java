@@ -36,6 +36,7 @@ import org.alexandria.crash.internal.fingerprint.Fingerprint;
 import org.alexandria.crash.internal.fingerprint.Fingerprinter;
 import org.alexandria.crash.internal.fingerprint.GroupingRules;
 import org.alexandria.crash.internal.parse.CrashParser;
+import org.alexandria.crash.internal.search.GroupTextIndex;
 import org.alexandria.crash.internal.similarity.ScoredTrace;
 import org.alexandria.crash.internal.similarity.SimilarityConfig;
 import org.alexandria.crash.internal.store.CrashGroupEntity;
@@ -128,6 +129,7 @@ public final class CrashAnalyzerService implements CrashAnalyzer {
         if (executor != null) {
             executor.shutdownNow();
         }
+        index.close();
     }
 
     private void refreshQuietly() {
@@ -248,6 +250,27 @@ public final class CrashAnalyzerService implements CrashAnalyzer {
                 index.remove(scored.id());
             } else if (matches.size() < limit && (exact.isEmpty() || !exact.get().id().equals(g.id()))) {
                 matches.add(new CrashGroupMatch(g.id(), g.fingerprint(), g.signature(), scored.score(), false));
+            }
+        }
+        return List.copyOf(matches);
+    }
+
+    @Override
+    public List<CrashGroupMatch> search(String text, int limit) {
+        if (limit < 1 || limit > MAX_MATCHES) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_MATCHES);
+        }
+        checkSize(text);
+        // like match: the index may be behind the database, so the hits are checked there
+        List<GroupTextIndex.Hit> hits = index.search(Texts.storable(text), 2 * limit + 1);
+        Map<String, CrashGroupEntity> current = store.groups(hits.stream().map(GroupTextIndex.Hit::groupId).toList());
+        List<CrashGroupMatch> matches = new ArrayList<>();
+        for (GroupTextIndex.Hit hit : hits) {
+            CrashGroupEntity g = current.get(hit.groupId());
+            if (g == null || !CrashGroupStatus.OPEN.name().equals(g.status())) {
+                index.remove(hit.groupId());
+            } else if (matches.size() < limit) {
+                matches.add(new CrashGroupMatch(g.id(), g.fingerprint(), g.signature(), hit.score(), false));
             }
         }
         return List.copyOf(matches);

@@ -279,4 +279,17 @@ class CrashResourcesTest {
         problem(() -> groups.similar(new Bodies.SimilarRequest("x".repeat((int) LIMIT + 1), 3)), 413, "limit");
         problem(() -> groups.get("nope"), 404, "nope");
     }
+
+    @Test
+    void searchFindsGroupsByWordsAndRefusesBadBodies() throws Exception {
+        CrashReportReceipt pool = submit(javaTrace("java.lang.IllegalStateException", "pool exhausted", "ConnectionPool", "borrow", 5), "web", "1");
+        submit(javaTrace("java.lang.NullPointerException", "cart is null", "Cart", "total", 5), "web", "1");
+
+        List<CrashGroupMatch> found = groups.search(new Bodies.SimilarRequest("the connection pool seems exhausted", null));
+
+        assertThat(found).extracting(CrashGroupMatch::groupId).startsWith(pool.groupId());
+        problem(() -> groups.search(null), 400, "text");
+        problem(() -> groups.search(new Bodies.SimilarRequest("pool", 51)), 400, "limit");
+        problem(() -> groups.search(new Bodies.SimilarRequest("x".repeat((int) LIMIT + 1), 3)), 413, "limit");
+    }
 }
