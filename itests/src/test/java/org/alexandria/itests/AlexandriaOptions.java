@@ -24,12 +24,39 @@ public final class AlexandriaOptions {
     private AlexandriaOptions() {
     }
 
-    /** Ids of the domain plugins the distribution boots with. */
-    public static final List<String> DOMAIN_PLUGINS = List.of("tickets", "crash-analyzer", "knowledge-base");
+    /** Ids of the domain plugins and workflows the distribution boots with. */
+    public static final List<String> DOMAIN_PLUGINS = List.of("tickets", "crash-analyzer", "knowledge-base",
+            "workflow-resolution");
 
     /** @return the option that keeps the demo data out, for tests that count what is in the database */
     public static Option withoutDemoData() {
         return editConfigurationFilePut("etc/org.alexandria.demo.cfg", "enabled", "false");
+    }
+
+    /**
+     * The platform on an embedded H2 database in a file that outlives the container, for tests that stop Karaf
+     * and start it again on the same data; the file is deleted first.
+     *
+     * @param name folder under {@code target/}
+     * @return the datasource options
+     * @throws IOException when the old database cannot be deleted
+     */
+    public static Option h2File(String name) throws java.io.IOException {
+        java.nio.file.Path db = java.nio.file.Path.of("target", name).toAbsolutePath();
+        if (java.nio.file.Files.exists(db)) {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(db)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        String cfg = "etc/org.ops4j.datasource-alexandria.cfg";
+        return new org.ops4j.pax.exam.options.DefaultCompositeOption(
+                editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "H2 JDBC Driver"),
+                editConfigurationFilePut(cfg, "url", "jdbc:h2:file:" + db.resolve("alexandria") + ";DB_CLOSE_ON_EXIT=FALSE"),
+                editConfigurationFilePut(cfg, "user", "sa"),
+                editConfigurationFilePut(cfg, "password", ""),
+                editConfigurationFilePut(cfg, "dataSourceName", "alexandria"),
+                editConfigurationFilePut(cfg, "pool", "dbcp2"),
+                editConfigurationFilePut(cfg, "xa", "false"));
     }
 
     /**
@@ -50,6 +77,8 @@ public final class AlexandriaOptions {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+                // how long @Inject waits for a service (BootFinished comes after every boot feature; 10 s by default)
+                systemProperty("pax.exam.service.timeout").value("240000"),
                 systemProperty("alexandria.itest.sampleJar").value(System.getProperty("alexandria.itest.sampleJar", "")),
                 systemProperty("alexandria.itest.out").value(System.getProperty("alexandria.itest.out", "target/itest-out")),
                 // what bin/karaf passes on Java 9+; Pax Exam's launcher does not

@@ -2,15 +2,10 @@ package org.alexandria.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.alexandria.itests.Http.Reply;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -28,20 +23,7 @@ public class AuditRestartIT {
 
     @Test
     public void auditEntriesWrittenBeforeARestartStillVerifyAfterIt() throws Exception {
-        Path db = Path.of("target", "restart-db").toAbsolutePath();
-        if (Files.exists(db)) {
-            try (Stream<Path> files = Files.walk(db)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Option[] options = AlexandriaOptions.distribution(
-                datasource("osgi.jdbc.driver.name", "H2 JDBC Driver"),
-                datasource("url", "jdbc:h2:file:" + db.resolve("alexandria") + ";DB_CLOSE_ON_EXIT=FALSE"),
-                datasource("user", "sa"),
-                datasource("password", ""),
-                datasource("dataSourceName", "alexandria"),
-                datasource("pool", "dbcp2"),
-                datasource("xa", "false"));
+        Option[] options = AlexandriaOptions.distribution(AlexandriaOptions.h2File("restart-db"));
 
         TestContainer first = PaxExamRuntime.createContainer(PaxExamRuntime.createServerSystem(options)).start();
         String lastHash;
@@ -81,9 +63,5 @@ public class AuditRestartIT {
     private void awaitHealthy() {
         http.awaitPlatform(Duration.ofSeconds(120));
         http.await("/api/v1/audit", "admin", r -> r.status() == 200, Duration.ofSeconds(30));
-    }
-
-    private static Option datasource(String key, String value) {
-        return editConfigurationFilePut("etc/org.ops4j.datasource-alexandria.cfg", key, value);
     }
 }

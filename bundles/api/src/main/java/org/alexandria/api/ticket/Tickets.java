@@ -1,8 +1,10 @@
 package org.alexandria.api.ticket;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.alexandria.api.audit.Actor;
+import org.jspecify.annotations.Nullable;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -95,4 +97,18 @@ public interface Tickets {
      * @return the problem ticket
      */
     Ticket createProblem(NewTicket problem, List<String> incidents, Actor actor);
+
+    /**
+     * Tickets in the order they last changed, oldest change first: what a consumer that must see every change,
+     * also those it missed while it was stopped, reads to catch up (events are the fast path, this is the
+     * durable one). Each ticket appears once, at its latest change.
+     *
+     * @param since  changes at or after this time; ignored when {@code cursor} is given
+     * @param cursor where the previous page ended ({@link TicketChanges#cursor()}), or null to start at {@code since}
+     * @param limit  page size, 1..1000
+     * @return a page and the cursor to continue after it
+     * @throws IllegalArgumentException when the cursor is malformed or the limit out of range
+     * @since 1.2
+     */
+    TicketChanges changes(Instant since, @Nullable String cursor, int limit);
 }

@@ -2,7 +2,7 @@
  * Tickets: the service the tickets plugin provides and the DTOs that cross plugin boundaries (REST, workflows, events).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 @NullMarked
 package org.alexandria.api.ticket;
 

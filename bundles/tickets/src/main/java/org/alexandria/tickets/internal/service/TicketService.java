@@ -40,6 +40,7 @@ import org.alexandria.api.ticket.LinkType;
 import org.alexandria.api.ticket.NewComment;
 import org.alexandria.api.ticket.NewTicket;
 import org.alexandria.api.ticket.Ticket;
+import org.alexandria.api.ticket.TicketChanges;
 import org.alexandria.api.ticket.TicketLink;
 import org.alexandria.api.ticket.TicketPriority;
 import org.alexandria.api.ticket.TicketStatus;
@@ -57,6 +58,7 @@ import org.alexandria.tickets.internal.model.FieldType;
 import org.alexandria.tickets.internal.store.ConversationStore;
 import org.alexandria.tickets.internal.store.CustomerStore;
 import org.alexandria.tickets.internal.store.FieldStore;
+import org.alexandria.tickets.internal.store.TicketNumbers;
 import org.alexandria.tickets.internal.store.TicketSearch;
 import org.alexandria.tickets.internal.store.TicketStore;
 import org.alexandria.tickets.internal.store.Transactions;
@@ -98,6 +100,7 @@ public final class TicketService implements Tickets {
 
     private final Transactions db;
     private final TicketStore tickets = new TicketStore();
+    private final TicketNumbers numbers;
     private final ConversationStore conversation = new ConversationStore();
     private final CustomerStore customers = new CustomerStore();
     private final FieldStore fields = new FieldStore();
@@ -126,6 +129,7 @@ public final class TicketService implements Tickets {
             TicketsConfig config, Clock clock) {
         migrator.migrate(PLUGIN_ID, TicketService.class, "db/migration/tickets");
         this.db = new Transactions(emf);
+        this.numbers = new TicketNumbers(db, tickets);
         this.audit = audit;
         this.events = events;
         this.config = config;
@@ -187,6 +191,24 @@ public final class TicketService implements Tickets {
     @Override
     public Optional<Ticket> get(String idOrKey) {
         return db.read("reading ticket " + idOrKey, c -> tickets.find(c, idOrKey, false));
+    }
+
+    @Override
+    public TicketChanges changes(Instant since, @Nullable String cursor, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be 1..1000");
+        }
+        TicketSearch.Position after;
+        if (cursor == null) {
+            // "updated > since - 1 ms" is "updated >= since" on millisecond columns
+            after = new TicketSearch.Position(since.toEpochMilli() - 1, Long.MAX_VALUE);
+        } else {
+            after = ChangeCursor.parse(cursor);
+        }
+        List<Ticket> page = search(new TicketSearch(null, Set.of(), null, null, null, null, null, null, null,
+                TicketSearch.Sort.UPDATED, false, after, limit));
+        TicketSearch.Position end = page.isEmpty() ? after : ChangeCursor.of(page.get(page.size() - 1));
+        return new TicketChanges(page, ChangeCursor.format(end));
     }
 
     /**
@@ -313,7 +335,8 @@ public final class TicketService implements Tickets {
 
     @Override
     public Ticket create(NewTicket ticket, Actor actor) {
-        return creating("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, false, null));
+        long number = numbers.next();
+        return creating("creating a ticket", (c, fx) -> createIn(c, number, ticket, actor, fx, false, null));
     }
 
     /**
@@ -324,7 +347,8 @@ public final class TicketService implements Tickets {
      * @return the new ticket
      */
     public Ticket create(NewTicket ticket, Actor actor, boolean fromText, @Nullable String reason) {
-        return creating("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, fromText, reason));
+        long number = numbers.next();
+        return creating("creating a ticket", (c, fx) -> createIn(c, number, ticket, actor, fx, fromText, reason));
     }
 
     /**
@@ -334,7 +358,8 @@ public final class TicketService implements Tickets {
      * @return the new ticket with its possible duplicates ({@code duplicateCandidates} of the configuration)
      */
     public Created createWithDuplicates(NewTicket ticket, Actor actor, boolean fromText) {
-        Ticket created = creating("creating a ticket", (c, fx) -> createIn(c, ticket, actor, fx, fromText, null));
+        long number = numbers.next();
+        Ticket created = creating("creating a ticket", (c, fx) -> createIn(c, number, ticket, actor, fx, fromText, null));
         int k = config.duplicateCandidates();
         List<DuplicateCandidate> duplicates = k == 0 ? List.of()
                 : candidates(created.subject(), created.description(), created.createdAt(), Set.of(created.id()), k);
@@ -347,12 +372,13 @@ public final class TicketService implements Tickets {
                 problem.priority(), problem.channel(), problem.requesterId(), problem.requesterEmail(),
                 problem.requesterName(), problem.assignee(), problem.group(), problem.tags(), problem.customFields(),
                 problem.product(), problem.appVersion(), problem.environment());
+        long number = numbers.next();
         return creating("creating a problem ticket", (c, fx) -> {
             List<Ticket> linked = new ArrayList<>();
             for (String incident : new LinkedHashSet<>(incidents)) {
                 linked.add(require(c, incident, true));
             }
-            Ticket created = createIn(c, asProblem, actor, fx, false, null);
+            Ticket created = createIn(c, number, asProblem, actor, fx, false, null);
             for (Ticket incident : linked) {
                 linkIn(c, incident, LinkType.INCIDENT_OF, created, actor, fx);
             }
@@ -360,7 +386,8 @@ public final class TicketService implements Tickets {
         });
     }
 
-    private Ticket createIn(EntityManager c, NewTicket n, Actor actor, Effects fx, boolean fromText,
+    /** @param number the ticket's number, taken before the transaction (a block reservation is a transaction too) */
+    private Ticket createIn(EntityManager c, long number, NewTicket n, Actor actor, Effects fx, boolean fromText,
             @Nullable String reason) {
         Instant now = now();
         String subject = subject(n.subject());
@@ -376,7 +403,7 @@ public final class TicketService implements Tickets {
             });
         }
         CustomFields.checkRequired(stored, defs);
-        String key = TicketStore.KEY_PREFIX + tickets.nextNumber(c);
+        String key = TicketStore.KEY_PREFIX + number;
         Ticket ticket = new Ticket(UUID.randomUUID().toString(), key, subject, description, TicketStatus.NEW,
                 or(n.priority(), TicketPriority.NORMAL), or(n.type(), TicketType.QUESTION), or(n.channel(), Channel.API),
                 requester.id(), requester.organizationId(), optional("assignee", n.assignee(), 200),

@@ -1,5 +1,7 @@
 package org.alexandria.tickets.internal.service;
 
+import org.alexandria.api.ticket.TicketChanges;
+
 import static org.alexandria.tickets.internal.service.Fixture.AGENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,6 +101,31 @@ class TicketServiceTest {
 
         Ticket open(String subject, String description) {
             return f.tickets.create(NewTicket.of(subject, description, alice.id()), AGENT);
+        }
+
+        @Test
+        void theChangeFeedListsEachTicketOnceAtItsLatestChangeAndPagesWithACursor() {
+            Ticket a = open("A", "first");
+            f.clock.advance(Duration.ofSeconds(1));
+            Ticket b = open("B", "second");
+            f.clock.advance(Duration.ofSeconds(1));
+            Ticket c = open("C", "third");
+            f.clock.advance(Duration.ofSeconds(1));
+            f.tickets.addComment(a.id(), new NewComment("more detail", Visibility.PUBLIC, AuthorType.CUSTOMER), AGENT);
+
+            TicketChanges first = f.tickets.changes(java.time.Instant.EPOCH, null, 2);
+            assertThat(first.tickets()).extracting(Ticket::key).containsExactly(b.key(), c.key());
+            TicketChanges second = f.tickets.changes(java.time.Instant.EPOCH, first.cursor(), 2);
+            assertThat(second.tickets()).extracting(Ticket::key).containsExactly(a.key());
+            TicketChanges end = f.tickets.changes(java.time.Instant.EPOCH, second.cursor(), 2);
+            assertThat(end.tickets()).isEmpty();
+            assertThat(end.cursor()).isEqualTo(second.cursor());
+            // "since" is inclusive: tickets changed at or after it
+            assertThat(f.tickets.changes(c.updatedAt(), null, 10).tickets()).extracting(Ticket::key).containsExactly(c.key(), a.key());
+            assertThatThrownBy(() -> f.tickets.changes(java.time.Instant.EPOCH, "garbage", 10))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> f.tickets.changes(java.time.Instant.EPOCH, null, 0))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
