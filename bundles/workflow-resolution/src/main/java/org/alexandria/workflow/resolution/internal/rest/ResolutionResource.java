@@ -25,13 +25,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code /api/v1/tickets/{id}/resolution}: the workflow's proposal for a ticket, and agents' decisions on it.
+ * {@code /api/v1/tickets/{key}/resolution}: the workflow's proposal for a ticket, and agents' decisions on it.
  * Served by the workflow plugin beside the tickets plugin's own {@code /api/v1/tickets} resource; it goes
  * away with the workflow, the tickets' endpoints stay.
  */
 @Component(service = ResolutionResource.class)
 @PlatformResource
-@Path("/api/v1/tickets/{id}/resolution")
+@Path("/api/v1/tickets/{key}/resolution")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ResolutionResource {
 
@@ -59,7 +59,7 @@ public final class ResolutionResource {
      */
     @GET
     @RolesAllowed({Roles.AGENT, Roles.MANAGER, Roles.ADMIN})
-    public Resolution get(@PathParam("id") String id) {
+    public Resolution get(@PathParam("key") String id) {
         try {
             return workflow.service().resolution(id);
         } catch (DecisionException e) {
@@ -77,7 +77,7 @@ public final class ResolutionResource {
     @Path("decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.MANAGER, Roles.ADMIN})
-    public Resolution decide(@PathParam("id") String id, @Nullable DecisionRequest request, @Context SecurityContext security) {
+    public Resolution decide(@PathParam("key") String id, @Nullable DecisionRequest request, @Context SecurityContext security) {
         if (request == null || request.action() == null || request.action().isBlank()) {
             throw ProblemException.badRequest("a JSON body with action ACCEPT, REJECT or RELINK is required");
         }

@@ -1,4 +1,4 @@
-/** REST: {@code /api/v1/tickets/{id}/resolution}. */
+/** REST: {@code /api/v1/tickets/{key}/resolution}. */
 @NullMarked
 package org.alexandria.workflow.resolution.internal.rest;
 
