@@ -35,7 +35,8 @@ public final class AlexandriaOptions {
 
     /**
      * The platform on an embedded H2 database in a file that outlives the container, for tests that stop Karaf
-     * and start it again on the same data; the file is deleted first.
+     * and start it again on the same data; the file is deleted first. Same settings as the distribution's default
+     * (etc/org.ops4j.datasource-alexandria.cfg), commits written before they are acknowledged.
      *
      * @param name folder under {@code target/}
      * @return the datasource options
@@ -51,7 +52,7 @@ public final class AlexandriaOptions {
         String cfg = "etc/org.ops4j.datasource-alexandria.cfg";
         return new org.ops4j.pax.exam.options.DefaultCompositeOption(
                 editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "H2 JDBC Driver"),
-                editConfigurationFilePut(cfg, "url", "jdbc:h2:file:" + db.resolve("alexandria") + ";DB_CLOSE_ON_EXIT=FALSE"),
+                editConfigurationFilePut(cfg, "url", "jdbc:h2:file:" + db.resolve("alexandria") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
                 editConfigurationFilePut(cfg, "user", "sa"),
                 editConfigurationFilePut(cfg, "password", ""),
                 editConfigurationFilePut(cfg, "dataSourceName", "alexandria"),
