@@ -58,6 +58,9 @@ test('proposal: group with signals and frames, articles, suggested reply, 409 de
       link: { groupId: other.id, signature: other.signature, score: 0.42, status: 'RELINKED', signals: [] },
       decisions: [{ action: 'RELINK', groupId: other.id, actor: 'agent', reason: body.reason, at: new Date().toISOString() }] });
   });
+  // a caller who may not read the audit trail (403): the timeline falls back to the proposal's decisions
+  await page.route(/\/api\/v1\/audit\?/, (route) => json(route, 403, { type: 'urn:alexandria:problem:forbidden', title: 'Forbidden',
+    status: 403, detail: 'not allowed' }, 'application/problem+json'));
   await login(page, 'agent');
   await page.goto(`${BASE}/ui/#/tickets/${ticket.key}`);
   const panel = page.getByRole('region', { name: 'Resolution proposal' });
@@ -85,7 +88,7 @@ test('proposal: group with signals and frames, articles, suggested reply, 409 de
   await panel.locator('.resolution-state .badge', { hasText: 'Relinked' }).waitFor();
   assert.deepEqual(posted[1], { action: 'RELINK', groupId: other.id, reason: 'Wrong group' });
   await group.getByRole('link', { name: other.signature }).waitFor();
-  // agents cannot read the audit trail: the timeline shows the decisions of the proposal instead
+  // without access to the audit trail the timeline shows the decisions of the proposal instead
   await page.getByRole('region', { name: 'Timeline' }).locator('li', { hasText: 'Crash group relinked' }).waitFor();
   await page.context().close();
 });

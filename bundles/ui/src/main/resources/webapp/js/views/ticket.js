@@ -284,7 +284,7 @@ export async function ticketView(main, { args, session }) {
 
   // ----- timeline -----
   async function loadTimeline() {
-    // the tickets plugin audits under the ticket key, the workflow under the ticket id: read both
+    // the tickets plugin and the workflows audit a ticket under its key (older entries may use the id)
     const ids = [...new Set([ticket.id, ticket.key])];
     try {
       const pages = await Promise.all(ids.map((id) => api(`/api/v1/audit${query({ entityType: 'ticket', entityId: id, limit: 500 })}`)));
@@ -295,7 +295,7 @@ export async function ticketView(main, { args, session }) {
     } catch (e) {
       if (e.status === 403) {
         const decisions = (resolution?.decisions ?? []).map((d) => ({ at: d.at, action: d.action, actor: d.actor, reason: d.reason, groupId: d.groupId }));
-        drawTimeline(decisions, 'The full audit trail is visible to managers and admins; shown here: the decisions on the proposal.');
+        drawTimeline(decisions, 'Your role may not read this ticket\'s audit trail; shown here: the decisions on the proposal.');
       } else {
         replace(timelineBox, errorBox(e, 'Cannot load the timeline'));
       }
