@@ -169,7 +169,7 @@ public final class ResolutionSteps {
             repairAudit(ticket, current.proposal(), current.revision());
         }
         if (!job.force() && previous != null && previous.factsHash().equals(hash) && previous.unavailable().isEmpty()) {
-            job.skip("nothing changed since revision of the current proposal");
+            job.skip("nothing changed since the current proposal");
         }
     }
 
