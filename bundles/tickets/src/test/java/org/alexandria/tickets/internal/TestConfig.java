@@ -27,6 +27,11 @@ public final class TestConfig {
             }
 
             @Override
+            public long duplicateRefreshMillis() {
+                return 0; // tests create a ticket and ask for its duplicates at once
+            }
+
+            @Override
             public int slaCheckSeconds() {
                 return 60;
             }

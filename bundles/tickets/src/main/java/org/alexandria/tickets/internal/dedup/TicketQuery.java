@@ -1,6 +1,7 @@
 package org.alexandria.tickets.internal.dedup;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,17 +50,28 @@ final class TicketQuery {
     /** Same for tickets with dozens of traces. */
     private static final int MAX_TRACE_TOKENS = 64;
 
+    /** Clauses admitted to the candidate query whatever their document frequencies. */
+    static final int MIN_CANDIDATE_CLAUSES = 2;
+
     private final Map<String, Double> importance;
     private final Map<String, String> surface;
     private final TraceSignals trace;
     private final BooleanQuery scoring;
+    private final List<Clause> clauses;
+
+    /** One scoring clause, how much a match on it tells (its weight times idf) and how many documents it matches. */
+    private record Clause(Query query, double value, int docFreq) {
+    }
 
     private TicketQuery(Map<String, Double> importance, Map<String, String> surface, TraceSignals trace,
-            BooleanQuery scoring) {
+            List<Clause> clauses) {
         this.importance = importance;
         this.surface = surface;
         this.trace = trace;
-        this.scoring = scoring;
+        this.clauses = clauses;
+        BooleanQuery.Builder scoring = new BooleanQuery.Builder();
+        clauses.forEach(c -> scoring.add(c.query(), Occur.SHOULD));
+        this.scoring = scoring.build();
     }
 
     /**
@@ -97,21 +109,29 @@ final class TicketQuery {
         mostTelling(subject, idf, MAX_SUBJECT_TERMS).forEach(t -> parts.merge(t, 1, Integer::sum));
         mostTelling(description, idf, settings.descriptionTerms()).forEach(t -> parts.merge(t, 1, Integer::sum));
 
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        List<Clause> clauses = new ArrayList<>();
         Map<String, Double> importance = new LinkedHashMap<>();
         parts.forEach((term, count) -> {
-            float boost = (float) (count * idf.get(term));
-            query.add(new BoostQuery(termQuery(reader, IndexFields.SUBJECT, term, inSubjects),
-                    boost * settings.subjectWeight()), Occur.SHOULD);
-            query.add(new BoostQuery(termQuery(reader, IndexFields.BODY, term, inBodies), boost), Occur.SHOULD);
-            importance.put(term, boost * idf.get(term));
+            double termIdf = idf.get(term);
+            float boost = (float) (count * termIdf);
+            clauses.add(new Clause(new BoostQuery(termQuery(reader, IndexFields.SUBJECT, term, inSubjects),
+                    boost * settings.subjectWeight()), boost * settings.subjectWeight() * termIdf,
+                    docFreq(inSubjects, term)));
+            clauses.add(new Clause(new BoostQuery(termQuery(reader, IndexFields.BODY, term, inBodies), boost),
+                    boost * termIdf, docFreq(inBodies, term)));
+            importance.put(term, boost * termIdf);
         });
         TraceSignals trace = settings.traceWeight() > 0 ? extractor.extract(text.description())
                 : new TraceSignals(List.of(), List.of());
-        IndexFields.traceTokens(trace).stream().limit(MAX_TRACE_TOKENS).forEach(token -> query.add(
-                new BoostQuery(new TermQuery(new Term(IndexFields.TRACE, token)), settings.traceWeight()),
-                Occur.SHOULD));
-        return new TicketQuery(importance, surface, trace, query.build());
+        List<String> traceTokens = IndexFields.traceTokens(trace).stream().limit(MAX_TRACE_TOKENS).toList();
+        Map<String, TermStates> inTraces = lookUp(reader, IndexFields.TRACE, traceTokens);
+        for (String token : traceTokens) {
+            int df = docFreq(inTraces, token);
+            double tokenIdf = Math.log(1 + (reader.maxDoc() - df + 0.5) / (df + 0.5));
+            clauses.add(new Clause(new BoostQuery(termQuery(reader, IndexFields.TRACE, token, inTraces),
+                    settings.traceWeight()), settings.traceWeight() * tokenIdf, df));
+        }
+        return new TicketQuery(importance, surface, trace, clauses);
     }
 
     /**
@@ -136,9 +156,36 @@ final class TicketQuery {
         return scoring.clauses().isEmpty();
     }
 
-    /** @return the scoring query, without filters */
+    /** @return the scoring query, without filters: every clause */
     Query scoring() {
         return scoring;
+    }
+
+    /**
+     * The query that finds the candidates on a large index: the clauses that tell most (weight times idf), in that
+     * order, while the documents they match add up to at most {@code postings} (the first
+     * {@value #MIN_CANDIDATE_CLAUSES} always). The scores it gives are partial: rescore the candidates with
+     * {@link #scoring()}. When every clause fits, it is {@link #scoring()} itself.
+     *
+     * @param postings how many postings the candidate search may read, summed over its clauses
+     * @return the candidate query
+     */
+    Query candidates(long postings) {
+        if (clauses.stream().mapToLong(Clause::docFreq).sum() <= postings) {
+            return scoring;
+        }
+        BooleanQuery.Builder candidates = new BooleanQuery.Builder();
+        long admitted = 0;
+        int count = 0;
+        for (Clause clause : clauses.stream().sorted(Comparator.comparingDouble(Clause::value).reversed()).toList()) {
+            if (clause.docFreq() == 0 || count >= MIN_CANDIDATE_CLAUSES && admitted + clause.docFreq() > postings) {
+                continue;
+            }
+            candidates.add(clause.query(), Occur.SHOULD);
+            admitted += clause.docFreq();
+            count++;
+        }
+        return candidates.build();
     }
 
     /** @return for each searched term, how much a match on it tells (its boost times idf) */

@@ -2,6 +2,7 @@ package org.alexandria.tickets.internal.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +23,13 @@ final class DuplicateFinder implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final DuplicateIndex index;
 
-    DuplicateFinder() {
+    /**
+     * @param refreshEvery how often new writes become searchable ({@link Duration#ZERO}: before every search that
+     *                     follows a write)
+     */
+    DuplicateFinder(Duration refreshEvery) {
         try {
-            index = new DuplicateIndex(directory, DedupSettings.defaults());
+            index = new DuplicateIndex(directory, DedupSettings.defaults(), refreshEvery);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the in-memory duplicate index", e);
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,7 +108,7 @@ public final class TicketService implements Tickets {
     private final AuditTrail audit;
     private final EventBus events;
     private final Clock clock;
-    private final DuplicateFinder finder = new DuplicateFinder();
+    private final DuplicateFinder finder;
     private final List<TicketListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile TicketsConfig config;
 
@@ -134,6 +135,7 @@ public final class TicketService implements Tickets {
         this.events = events;
         this.config = config;
         this.clock = clock;
+        this.finder = new DuplicateFinder(Duration.ofMillis(config.duplicateRefreshMillis()));
         rebuildIndex();
     }
 

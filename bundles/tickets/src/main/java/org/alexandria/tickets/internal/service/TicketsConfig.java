@@ -18,6 +18,10 @@ public @interface TicketsConfig {
     @AttributeDefinition(name = "Duplicate candidates on create", description = "How many possible duplicates POST /api/v1/tickets returns; 0 for none.", min = "0", max = "50")
     int duplicateCandidates() default 5;
 
+    /** @return how often new and changed tickets become visible to the duplicate search */
+    @AttributeDefinition(name = "Duplicate index refresh (ms)", description = "How often new and changed tickets become visible to the duplicate search, like a search server's refresh interval: a ticket created less than this before another is not among its possible duplicates on create (it is on GET /api/v1/tickets/{key}/duplicates later). 0 makes every search see every ticket created before it, at the cost of one index flush per search under load. Takes effect when the plugin is next activated.", min = "0", max = "60000")
+    long duplicateRefreshMillis() default 100;
+
     /** @return seconds between two SLA breach checks */
     @AttributeDefinition(name = "SLA check period (s)", description = "How often overdue first responses and resolutions are looked for; takes effect when the SLA component is next activated.", min = "1")
     int slaCheckSeconds() default 60;

@@ -199,6 +199,49 @@ class DuplicateIndexTest {
     }
 
     @Test
+    void anOutageOfNearIdenticalTicketsDoesNotHideTheTrueDuplicate() throws IOException {
+        // more near-identical tickets than the candidate search may read postings for: it searches the rare words
+        // first, then rescores its candidates with every word
+        int outage = (int) DuplicateIndex.CANDIDATE_POSTINGS / 2 + 100;
+        for (int i = 0; i < outage; i++) {
+            add("outage-" + i, "Login fails after the update (" + i + ")",
+                    "Since the update the login page fails with a blank screen.", 1);
+        }
+        add("android", "Login fails after the update on Android 14",
+                "The app shows error E4021 on the login page.", 2);
+
+        List<DuplicateMatch> matches = index.candidates(text("Android 14: login fails with E4021 since the update",
+                "After the update the login page fails, error E4021."), 5, CandidateFilter.NONE);
+
+        assertThat(matches.get(0).ticketId()).isEqualTo("android");
+        assertThat(ids(matches).subList(1, 5)).allMatch(id -> id.startsWith("outage-"));
+        assertThat(matches.get(0).score()).isGreaterThan(matches.get(1).score());
+    }
+
+    @Test
+    void aRefreshIntervalMakesWritesSearchableAtTheNextRefreshNotBefore() throws Exception {
+        try (Directory memory = new ByteBuffersDirectory();
+                DuplicateIndex hourly = new DuplicateIndex(memory, DedupSettings.defaults(), Duration.ofHours(1));
+                Directory other = new ByteBuffersDirectory();
+                DuplicateIndex frequent = new DuplicateIndex(other, DedupSettings.defaults(), Duration.ofMillis(20))) {
+            hourly.add("kafka", text("Upgrade Kafka to 3.4.0", ""));
+            frequent.add("kafka", text("Upgrade Kafka to 3.4.0", ""));
+
+            // the hourly index has not refreshed since it was opened empty
+            assertThat(hourly.candidates(text("kafka", ""), 1, CandidateFilter.NONE)).isEmpty();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            List<DuplicateMatch> found = List.of();
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+                found = frequent.candidates(text("kafka", ""), 1, CandidateFilter.NONE);
+            }
+            assertThat(ids(found)).containsExactly("kafka");
+        }
+        assertThatThrownBy(() -> new DuplicateIndex(new ByteBuffersDirectory(), DedupSettings.defaults(),
+                Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void settingsAreChecked() {
         assertThatThrownBy(() -> DedupSettings.defaults().withSubjectWeight(0))
                 .isInstanceOf(IllegalArgumentException.class);
