@@ -91,9 +91,11 @@ final class SlaStore {
     List<Overdue> overdue(EntityManager em, Instant now) {
         List<Overdue> found = new ArrayList<>();
         for (Due due : Due.values()) {
-            var query = em.createQuery("SELECT t.id, t.ticketKey, t." + due.due + " FROM TicketEntity t WHERE t." + due.due
-                    + " <= :now AND t." + due.done + " IS NULL AND t." + due.flag + " = FALSE"
-                    + (due == Due.FIRST_RESPONSE ? " AND t.status NOT IN :finished" : ""), Object[].class)
+            // one range of the index on (done, flag, due) of migration V3; the lower bound keeps the tickets
+            // without a due time out of that range on H2, where NULLs sort first
+            var query = em.createQuery("SELECT t.id, t.ticketKey, t." + due.due + " FROM TicketEntity t WHERE t."
+                    + due.done + " IS NULL AND t." + due.flag + " = FALSE AND t." + due.due + " >= 0 AND t." + due.due
+                    + " <= :now" + (due == Due.FIRST_RESPONSE ? " AND t.status NOT IN :finished" : ""), Object[].class)
                     .setParameter("now", now.toEpochMilli());
             if (due == Due.FIRST_RESPONSE) {
                 query.setParameter("finished", List.of(TicketStatus.SOLVED.name(), TicketStatus.CLOSED.name()));
