@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -256,14 +255,10 @@ public final class KnowledgeBaseService implements KnowledgeBase {
         }
         try {
             List<ArticleSuggestion> ranked = index.suggest(query, limit, ArticleFilter.PUBLISHED);
-            Map<String, List<String>> highlights = new HashMap<>();
-            if (!ranked.isEmpty()) {
-                // only for the highlights of the suggested articles: exact words are enough, and matching a ticket's
-                // unknown words fuzzily (identifiers of a pasted trace) cost more than the suggestion itself
-                for (SearchHit hit : index.search(new SearchRequest(query, ArticleFilter.PUBLISHED, MAX_SUGGESTIONS, false))) {
-                    highlights.put(hit.articleId(), hit.highlights());
-                }
-            }
+            // the passages of the suggested articles only, with the exact words (no second ranking of the index, no
+            // fuzzy matching of a ticket's unknown words, e.g. the identifiers of a pasted trace)
+            Map<String, List<String>> highlights = ranked.isEmpty() ? Map.of()
+                    : index.highlights(query, ranked.stream().map(ArticleSuggestion::articleId).toList());
             return ranked.stream().map(s -> new Suggestion(s.articleId(), s.title(), s.score(),
                     highlights.getOrDefault(s.articleId(), List.of()))).toList();
         } catch (IOException e) {

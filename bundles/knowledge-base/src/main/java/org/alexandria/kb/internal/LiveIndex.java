@@ -3,7 +3,9 @@ package org.alexandria.kb.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -144,6 +146,10 @@ final class LiveIndex implements AutoCloseable {
 
     List<ArticleSuggestion> suggest(String text, int limit, ArticleFilter filter) throws IOException {
         return requireState().suggester().suggest(text, limit, filter);
+    }
+
+    Map<String, List<String>> highlights(String text, Collection<String> articleIds) throws IOException {
+        return requireState().index().highlights(text, articleIds);
     }
 
     @Override

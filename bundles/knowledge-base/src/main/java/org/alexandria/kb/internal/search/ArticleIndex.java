@@ -159,6 +159,20 @@ public final class ArticleIndex implements Closeable {
     }
 
     /**
+     * The highlighted body passages of some articles for a text, as {@link #search} without fuzzy matching would
+     * return them for those articles, without ranking the index: for the articles a suggestion already chose.
+     *
+     * @param text       what to highlight (its exact words)
+     * @param articleIds the articles
+     * @return each article's passages by id (the start of its body when nothing in it matches); an article not in
+     *         the index, or without a body, is absent
+     * @throws IOException on an index failure
+     */
+    public Map<String, List<String>> highlights(String text, Collection<String> articleIds) throws IOException {
+        return withSearcher(searcher -> new ArticleSearch(searcher, analysis.perField()).highlights(text, articleIds));
+    }
+
+    /**
      * Runs a read against the current searcher, which stays valid (and unchanged) during the call.
      *
      * @param read what to do

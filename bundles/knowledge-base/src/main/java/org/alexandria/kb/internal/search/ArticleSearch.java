@@ -3,13 +3,17 @@ package org.alexandria.kb.internal.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -18,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -46,17 +51,20 @@ final class ArticleSearch {
     }
 
     List<SearchHit> search(SearchRequest request) throws IOException {
-        List<Term> words = QueryTerms.of(analyzer, ArticleFields.CONTENT, request.text());
+        List<String> words = QueryTerms.of(analyzer, ArticleFields.CONTENT, request.text()).stream().map(Term::text)
+                .toList();
         if (words.isEmpty()) {
             return List.of();
         }
         TermBudget text = new TermBudget(searcher);
         BooleanQuery.Builder body = new BooleanQuery.Builder();
+        int[] docFreqs = text.add(ArticleFields.CONTENT, words, 1f);
+        List<String> known = new ArrayList<>(words.size());
         int fuzzy = 0;
-        for (Term word : words) {
-            String value = word.text();
-            if (text.add(word, 1f) > 0) {
-                text.add(new Term(ArticleFields.TITLE, value), TITLE_BOOST);
+        for (int i = 0; i < docFreqs.length; i++) {
+            String value = words.get(i);
+            if (docFreqs[i] > 0) {
+                known.add(value);
                 body.add(new TermQuery(new Term(ArticleFields.BODY, value)), Occur.SHOULD);
             } else if (request.fuzzy() && fuzzy < MAX_FUZZY_WORDS && edits(value) > 0) {
                 // a word no article contains is likely misspelled
@@ -70,6 +78,7 @@ final class ArticleSearch {
                 }
             }
         }
+        text.add(ArticleFields.TITLE, known, TITLE_BOOST);
         if (text.isEmpty()) {
             return List.of();
         }
@@ -86,6 +95,57 @@ final class ArticleSearch {
             hits.add(toHit(docs[i], top[i].score, bodyPassages[i]));
         }
         return hits;
+    }
+
+    /**
+     * The highlighted body passages of some articles for a text, without searching: the passages that a
+     * {@link #search} without fuzzy matching would return for those articles.
+     *
+     * @param text       what to highlight (its exact words)
+     * @param articleIds the articles
+     * @return each article's passages, by id (the start of its body when nothing in it matches); an article not in
+     *         the index, or without a body, is absent
+     * @throws IOException on an index failure
+     */
+    Map<String, List<String>> highlights(String text, Collection<String> articleIds) throws IOException {
+        List<Term> words = QueryTerms.of(analyzer, ArticleFields.BODY, text);
+        if (words.isEmpty() || articleIds.isEmpty()) {
+            return Map.of();
+        }
+        BooleanQuery.Builder ids = new BooleanQuery.Builder();
+        articleIds.forEach(id -> ids.add(new TermQuery(new Term(ArticleFields.ID, id)), Occur.SHOULD));
+        Query articles = new BooleanQuery.Builder()
+                .add(ids.build(), Occur.FILTER)
+                .add(new TermQuery(new Term(ArticleFields.KIND, ArticleFields.KIND_ARTICLE)), Occur.FILTER)
+                .build();
+        TopDocs found = searcher.search(articles, articleIds.size());
+        if (found.scoreDocs.length == 0) {
+            return Map.of();
+        }
+        ScoreDoc[] hits = found.scoreDocs;
+        StoredFields stored = searcher.storedFields();
+        Document[] docs = new Document[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            docs[i] = stored.document(hits[i].doc);
+        }
+        // the words no body contains are left out, and the others are looked up once (one terms enumeration per
+        // segment) for the highlighter's term weights, instead of once per word and segment
+        Map<String, TermStates> inBodies = TermBudget.lookUp(searcher.getIndexReader(), ArticleFields.BODY,
+                words.stream().map(Term::text).toList());
+        BooleanQuery.Builder matching = new BooleanQuery.Builder();
+        inBodies.forEach((word, states) -> matching.add(new TermQuery(new Term(ArticleFields.BODY, word), states),
+                Occur.SHOULD));
+        Object[] passages = new PassageHighlighter(searcher, analyzer, hits, docs).passages(ArticleFields.BODY,
+                matching.build());
+        Map<String, List<String>> byId = new HashMap<>();
+        for (int i = 0; i < hits.length; i++) {
+            if (passages[i] != null) {
+                @SuppressWarnings("unchecked")
+                List<String> list = (List<String>) passages[i];
+                byId.put(docs[i].get(ArticleFields.ID), list);
+            }
+        }
+        return byId;
     }
 
     /** Edits allowed for a word the index lacks: none below 3 letters, 1 below 6, else 2. */

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -39,6 +41,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.similarities.Similarity.SimScorer;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A top-k disjunction of weighted terms whose cost is bounded on large indexes. The score of a document is the
@@ -99,16 +102,83 @@ public final class TermBudget {
      * @throws IOException on an index failure
      */
     public int add(Term term, float weight) throws IOException {
-        TermStates states = TermStates.build(searcher, term, true);
-        int df = states.docFreq();
-        if (df > 0) {
-            int docCount = Math.max(df, searcher.getIndexReader().getDocCount(term.field()));
-            double idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+        return add(term.field(), List.of(term.text()), weight)[0];
+    }
+
+    /**
+     * Adds terms of one field, each scored by the field's similarity times {@code weight}. The terms are looked up
+     * with one terms enumeration per segment, in term order ({@link #lookUp}), rather than one per term and segment.
+     *
+     * @param field  their field
+     * @param texts  the terms' texts
+     * @param weight their boost, above 0
+     * @return the document frequency of each term, in the order given; a term in no document is not added
+     * @throws IOException on an index failure
+     */
+    public int[] add(String field, List<String> texts, float weight) throws IOException {
+        Map<String, TermStates> found = lookUp(searcher.getIndexReader(), field, texts);
+        int[] docFreqs = new int[texts.size()];
+        if (found.isEmpty()) {
+            return docFreqs;
+        }
+        int docCount = searcher.getIndexReader().getDocCount(field);
+        for (int i = 0; i < docFreqs.length; i++) {
+            TermStates states = found.get(texts.get(i));
+            if (states == null) {
+                continue;
+            }
+            int df = states.docFreq();
+            docFreqs[i] = df;
+            Term term = new Term(field, texts.get(i));
+            int count = Math.max(df, docCount);
+            double idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
             Query query = new TermQuery(term, states);
             terms.add(new Weighted(term, weight, states, weight == 1f ? query : new BoostQuery(query, weight),
                     weight * idf));
         }
-        return df;
+        return docFreqs;
+    }
+
+    /**
+     * @param reader the index
+     * @param field  a field
+     * @param texts  terms of the field
+     * @return the states of those terms that occur in the field (document frequency above 0), for the reader's top
+     *         context, by term text; each segment's terms dictionary is enumerated once for all the terms, in term
+     *         order, and only segments that hold a term are registered
+     * @throws IOException on an index failure
+     */
+    static Map<String, TermStates> lookUp(IndexReader reader, String field, Collection<String> texts)
+            throws IOException {
+        if (texts.isEmpty()) {
+            return Map.of();
+        }
+        IndexReaderContext top = reader.getContext();
+        BytesRef[] sorted = new BytesRef[texts.size()];
+        int n = 0;
+        for (String text : texts) {
+            sorted[n++] = new BytesRef(text);
+        }
+        Arrays.sort(sorted);
+        String[] names = new String[sorted.length];
+        Map<String, TermStates> states = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms indexed = leaf.reader().terms(field);
+            if (indexed == null) {
+                continue;
+            }
+            TermsEnum dictionary = indexed.iterator();
+            for (int i = 0; i < sorted.length; i++) {
+                if ((i == 0 || !sorted[i].bytesEquals(sorted[i - 1])) && dictionary.seekExact(sorted[i])) {
+                    if (names[i] == null) {
+                        names[i] = sorted[i].utf8ToString();
+                    }
+                    states.computeIfAbsent(names[i], t -> new TermStates(top)).register(dictionary.termState(),
+                            leaf.ord, dictionary.docFreq(), dictionary.totalTermFreq());
+                }
+            }
+        }
+        return states;
     }
 
     /**

@@ -132,9 +132,7 @@ public final class Suggester {
         for (Map.Entry<TextForm, List<String>> form : terms.entrySet()) {
             String formField = form.getKey().field(field);
             float weight = (float) options.weight(form.getKey());
-            for (String term : form.getValue()) {
-                query.add(new Term(formField, term), weight);
-            }
+            query.add(formField, form.getValue(), weight);
         }
         return query;
     }

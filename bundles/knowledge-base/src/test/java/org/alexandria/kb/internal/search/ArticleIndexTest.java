@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.alexandria.api.kb.ArticleStatus;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -201,6 +203,25 @@ class ArticleIndexTest {
         assertThat(hit.highlights()).isNotEmpty().hasSizeLessThanOrEqualTo(ArticleSearch.PASSAGES);
         String all = String.join(" ", hit.highlights());
         assertThat(all).contains("<b>transfer</b>", "<b>Cards</b>", "&amp;", "&lt; 1").doesNotContain("**", "##");
+    }
+
+    @Test
+    void highlightsOfChosenArticlesAreTheirPassagesInAnExactSearch() throws IOException {
+        index.put(article("a", "Top up", "You can top up with a bank transfer. It takes a day.", ArticleStatus.PUBLISHED));
+        index.put(article("b", "Cards", "Cards arrive in five days. A transfer is free.", ArticleStatus.PUBLISHED));
+        index.put(article("c", "Fees", "Nothing about the words asked for.", ArticleStatus.PUBLISHED));
+        String text = "how long does a transfer take, trnasfer";
+
+        Map<String, List<String>> chosen = index.highlights(text, List.of("b", "c", "no-such-article"));
+
+        Map<String, List<String>> searched = new HashMap<>();
+        index.search(new SearchRequest(text, ANY_STATUS, 10, false)).forEach(h -> searched.put(h.articleId(), h.highlights()));
+        assertThat(chosen).containsOnlyKeys("b", "c");
+        assertThat(chosen.get("b")).isEqualTo(searched.get("b")).anySatisfy(p -> assertThat(p).contains("<b>transfer</b>"));
+        // as for a search hit whose body does not match: the start of the body
+        assertThat(chosen.get("c")).containsExactly("Nothing about the words asked for.");
+        assertThat(index.highlights(text, List.of())).isEmpty();
+        assertThat(index.highlights("   ", List.of("a"))).isEmpty();
     }
 
     @Test

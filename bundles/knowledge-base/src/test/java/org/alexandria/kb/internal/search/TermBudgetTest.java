@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -115,7 +116,7 @@ class TermBudgetTest {
         ScoreDoc[] expected = flat(2000);
         ScoreDoc[] actual = budgeted(50, 10);
         assertThat(actual).hasSize(10);
-        Map<Integer, Float> exact = new java.util.HashMap<>();
+        Map<Integer, Float> exact = new HashMap<>();
         for (ScoreDoc hit : expected) {
             exact.put(hit.doc, hit.score);
         }
@@ -127,6 +128,31 @@ class TermBudgetTest {
         }
         // the best documents contain a rare word, so they are the same as the exact top 3
         assertThat(docs(actual).subList(0, 3)).isEqualTo(docs(expected).subList(0, 3));
+    }
+
+    @Test
+    void termsOfAFieldAddedTogetherScoreAsTermsAddedOneByOne() throws IOException {
+        List<String> texts = List.of("w7", "the", "absent", "card", "w13", "the");
+        TermBudget oneByOne = new TermBudget(searcher, 50);
+        int[] expected = new int[texts.size()];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = oneByOne.add(new Term(FIELD, texts.get(i)), 0.5f);
+        }
+        TermBudget together = new TermBudget(searcher, 50);
+
+        int[] docFreqs = together.add(FIELD, texts, 0.5f);
+
+        assertThat(docFreqs).containsExactly(expected);
+        assertThat(docFreqs[2]).isZero();
+        assertThat(docFreqs[1]).isEqualTo(reader.docFreq(new Term(FIELD, "the"))).isGreaterThan(1000);
+        ScoreDoc[] a = oneByOne.top(filter(), 10);
+        ScoreDoc[] b = together.top(filter(), 10);
+        assertThat(docs(b)).isEqualTo(docs(a));
+        for (int i = 0; i < a.length; i++) {
+            assertThat(b[i].score).isEqualTo(a[i].score);
+        }
+        assertThat(together.add(FIELD, List.of(), 1f)).isEmpty();
+        assertThat(new TermBudget(searcher).add("no-such-field", List.of("the"), 1f)).containsExactly(0);
     }
 
     @Test
