@@ -3,6 +3,7 @@ package org.alexandria.workflow.resolution.internal;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.persistence.EntityManagerFactory;
 import org.alexandria.api.audit.AuditTrail;
 import org.alexandria.api.crash.CrashAnalyzer;
@@ -18,6 +19,7 @@ import org.alexandria.api.plugin.PluginDescriptor;
 import org.alexandria.api.plugin.PluginHealth;
 import org.alexandria.api.ticket.TicketTopics;
 import org.alexandria.api.ticket.Tickets;
+import org.alexandria.workflow.resolution.internal.correlation.GroupCache;
 import org.alexandria.workflow.resolution.internal.route.ResolutionRoutes;
 import org.alexandria.workflow.resolution.internal.service.Correlator;
 import org.alexandria.workflow.resolution.internal.service.ResolutionConfig;
@@ -69,7 +71,9 @@ public final class ResolutionWorkflow implements EventSubscriber, AlexandriaPlug
     private volatile @Nullable KnowledgeBase knowledgeBase;
     private volatile boolean started;
     /** Tickets with a run queued or in progress on this node, so that the sweep does not run them twice. */
-    private final Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Crash groups the correlation read lately; dropped when their events say they changed. */
+    private final GroupCache groups = new GroupCache();
 
     /**
      * @param context  the bundle context (Camel's OSGi context, version)
@@ -90,7 +94,7 @@ public final class ResolutionWorkflow implements EventSubscriber, AlexandriaPlug
                 context.getBundle().getVersion().toString(), Set.of("rest", "events", "console", "workflow"));
         Clock clock = Clock.systemUTC();
         this.store = new ResolutionStore(emf);
-        this.steps = new ResolutionSteps(tickets, Correlator.engine(clock), () -> crashAnalyzer, () -> knowledgeBase, store, audit,
+        this.steps = new ResolutionSteps(tickets, Correlator.engine(clock, groups), () -> crashAnalyzer, () -> knowledgeBase, store, audit,
                 ResolutionSteps.Settings.of(config), clock);
         Sweeper sweeper = new Sweeper(tickets, store, clock, config.sweepOverlapSeconds() * 1000L, this::available,
                 queued::contains);
@@ -123,6 +127,12 @@ public final class ResolutionWorkflow implements EventSubscriber, AlexandriaPlug
         started = false;
         producer.close();
         camel.stop();
+        try {
+            store.flushAudited();
+        } catch (RuntimeException e) {
+            // the next run of those tickets (any node) finds their audit entries and marks them
+            LOG.debug("Audited marks not written at shutdown: {}", e.toString());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -136,6 +146,7 @@ public final class ResolutionWorkflow implements EventSubscriber, AlexandriaPlug
         if (crashAnalyzer == analyzer) {
             crashAnalyzer = null;
         }
+        groups.clear();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -179,6 +190,7 @@ public final class ResolutionWorkflow implements EventSubscriber, AlexandriaPlug
             return;
         }
         if (event.topic().startsWith("alexandria/crash/")) {
+            groups.invalidate(change.entityId());
             producer.sendBody(ResolutionRoutes.CRASH_ACTIVITY, change.entityId());
         } else if ("ticket".equals(change.entityType())) {
             enqueue(new ResolutionJob(change.entityId(), event.topic(), false));

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.alexandria.api.crash.CrashAnalyzer;
 import org.alexandria.api.crash.CrashExceptionInfo;
 import org.alexandria.api.crash.CrashFrame;
@@ -55,6 +56,7 @@ public final class CorrelationEngine {
     private final CrashAnalyzer crashAnalyzer;
     private final Clock clock;
     private final ScoreModel model;
+    private final Function<String, Optional<CrashGroup>> groups;
 
     /**
      * @param crashAnalyzer the crash analyzer service
@@ -70,9 +72,21 @@ public final class CorrelationEngine {
      * @param model         how signals make a score (the evaluator's ablations pass reduced models)
      */
     public CorrelationEngine(CrashAnalyzer crashAnalyzer, Clock clock, ScoreModel model) {
+        this(crashAnalyzer, clock, model, crashAnalyzer::group);
+    }
+
+    /**
+     * @param crashAnalyzer the crash analyzer service
+     * @param clock         time of tickets without one
+     * @param model         how signals make a score
+     * @param groups        reads a candidate group, e.g. through a {@link GroupCache}
+     */
+    public CorrelationEngine(CrashAnalyzer crashAnalyzer, Clock clock, ScoreModel model,
+            Function<String, Optional<CrashGroup>> groups) {
         this.crashAnalyzer = crashAnalyzer;
         this.clock = clock;
         this.model = model;
+        this.groups = groups;
     }
 
     /**
@@ -109,7 +123,7 @@ public final class CorrelationEngine {
         Instant created = ticket.createdAt() == null ? clock.instant() : ticket.createdAt();
         List<Scored> scored = new ArrayList<>();
         for (String id : ids) {
-            Optional<CrashGroup> group = crashAnalyzer.group(id);
+            Optional<CrashGroup> group = groups.apply(id);
             if (group.isEmpty() || group.get().status() != CrashGroupStatus.OPEN) {
                 continue;
             }

@@ -20,6 +20,7 @@ import org.alexandria.workflow.resolution.internal.store.ResolutionStore.SweepCu
  * decisions ─────┘
  * crash events ─▶ [resolution-crash-activity] at most every 10 s ▶ recent unlinked tickets ▶ seda:resolution
  * timer ─▶ [resolution-sweep] missed ticket changes ▶ run each ▶ store cursor; waiting tickets ▶ seda:resolution
+ * timer ─▶ [resolution-audited] every second, audited marks that no proposal carried yet
  * </pre>
  */
 public final class ResolutionRoutes extends RouteBuilder {
@@ -98,6 +99,9 @@ public final class ResolutionRoutes extends RouteBuilder {
                 .end()
                 .process(e -> sweeper.advance(e.getProperty(CURSOR, SweepCursor.class)))
                 .to(RETRY_WAITING);
+
+        from("timer:resolution-audited?delay=1000&period=1000").routeId("resolution-audited")
+                .bean(steps, "flushAudited");
 
         from(RETRY_WAITING).routeId("resolution-retry-waiting")
                 .bean(sweeper, "waiting")

@@ -6,6 +6,8 @@ import org.alexandria.api.crash.CrashAnalyzer;
 import org.alexandria.workflow.resolution.internal.correlation.Candidate;
 import org.alexandria.workflow.resolution.internal.correlation.CorrelationEngine;
 import org.alexandria.workflow.resolution.internal.correlation.CorrelationSettings;
+import org.alexandria.workflow.resolution.internal.correlation.GroupCache;
+import org.alexandria.workflow.resolution.internal.correlation.ScoreModel;
 import org.alexandria.workflow.resolution.internal.correlation.TicketFacts;
 
 /** The correlation step's engine: {@link CorrelationEngine} in production, a fixed ranking in step tests. */
@@ -27,5 +29,15 @@ public interface Correlator {
      */
     static Correlator engine(java.time.Clock clock) {
         return (crashes, facts, excluded, settings) -> new CorrelationEngine(crashes, clock).correlate(facts, excluded, settings);
+    }
+
+    /**
+     * @param clock  the clock for time proximity
+     * @param groups where candidate groups are read, recently read ones from memory
+     * @return the real engine
+     */
+    static Correlator engine(java.time.Clock clock, GroupCache groups) {
+        return (crashes, facts, excluded, settings) -> new CorrelationEngine(crashes, clock, ScoreModel.DEFAULT,
+                id -> groups.group(crashes, id)).correlate(facts, excluded, settings);
     }
 }

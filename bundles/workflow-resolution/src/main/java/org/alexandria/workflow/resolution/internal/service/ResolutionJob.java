@@ -26,6 +26,8 @@ public final class ResolutionJob {
     private String factsHash = "";
     private @Nullable Proposal previous;
     private int previousRevision;
+    private @Nullable String incidentOf;
+    private boolean incidentChanged;
     private boolean skipped;
     private @Nullable String skipReason;
     private List<Candidate> candidates = List.of();
@@ -71,6 +73,21 @@ public final class ResolutionJob {
         this.factsHash = hash;
         this.previous = previousProposal;
         this.previousRevision = revision;
+    }
+
+    /** @return the problem ticket the ticket is an incident of (as the workflow recorded it or this run made it) */
+    public @Nullable String incidentOf() {
+        return incidentOf;
+    }
+
+    /** @return whether this run made the ticket an incident of {@link #incidentOf()} */
+    public boolean incidentChanged() {
+        return incidentChanged;
+    }
+
+    void incidentOf(String problemId, boolean changed) {
+        this.incidentOf = problemId;
+        this.incidentChanged |= changed;
     }
 
     /** @return the revision of the proposal this run started from, 0 for none */

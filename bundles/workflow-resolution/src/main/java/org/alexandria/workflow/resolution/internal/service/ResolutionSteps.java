@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.alexandria.api.audit.Actor;
@@ -152,7 +153,9 @@ public final class ResolutionSteps {
             return;
         }
         StringBuilder text = new StringBuilder(ticket.description());
-        for (Comment comment : tickets.comments(ticket.id())) {
+        // a ticket not changed since its creation has no comments (adding one is a change): not worth a read
+        List<Comment> comments = ticket.updatedAt().equals(ticket.createdAt()) ? List.of() : tickets.comments(ticket.id());
+        for (Comment comment : comments) {
             if (comment.visibility() == Visibility.PUBLIC && text.length() < MAX_TEXT) {
                 text.append("\n\n").append(comment.body());
             }
@@ -164,6 +167,9 @@ public final class ResolutionSteps {
         ResolutionStore.Current current = store.current(ticket.id()).orElse(null);
         Proposal previous = current == null ? null : current.proposal();
         job.loaded(ticket, facts, hash, previous, current == null ? 0 : current.revision());
+        if (current != null && current.incidentOf() != null) {
+            job.incidentOf(current.incidentOf(), false);
+        }
         if (current != null && current.auditedRevision() < current.revision()
                 && current.updatedMs() < clock.millis() - AUDIT_GRACE_MS) {
             repairAudit(ticket, current.proposal(), current.revision());
@@ -194,7 +200,10 @@ public final class ResolutionSteps {
             job.notes().add("Crash analysis unavailable: the crash analyzer is not installed; the ticket is correlated when it returns.");
             return;
         }
-        Set<String> rejected = store.rejectedGroups(job.ticketId());
+        // a decision is stored with the ticket's proposal row in one transaction: no row, no rejected group (a
+        // decision made since this run loaded makes the row, so this run's proposal is dropped and the decision's run
+        // follows)
+        Set<String> rejected = previous == null ? Set.of() : store.rejectedGroups(job.ticketId());
         job.candidates(correlator.correlate(crashes, job.facts(), rejected, settings.correlation()));
     }
 
@@ -245,13 +254,19 @@ public final class ResolutionSteps {
         String problemId = store.problemOf(link.groupId()).orElse(null);
         if (problemId != null) {
             String ticketId = job.ticketId();
-            String problem = problemId;
-            boolean linked = tickets.links(ticketId).stream().anyMatch(l -> l.type() == LinkType.INCIDENT_OF
-                    && (problem.equals(l.targetId()) || problem.equals(l.sourceId())) && !problem.equals(ticketId));
+            if (problemId.equals(job.incidentOf()) || problemId.equals(ticketId)) {
+                return; // the workflow's own row says it is linked: no need to read the ticket's links
+            }
+            // a ticket proposed before the workflow recorded its links may have been linked already
+            boolean linked = job.previous() != null && job.incidentOf() == null && tickets.links(ticketId).stream()
+                    .anyMatch(l -> l.type() == LinkType.INCIDENT_OF
+                            && (problemId.equals(l.targetId()) || problemId.equals(l.sourceId())));
             if (!linked) {
-                tickets.link(ticketId, LinkType.INCIDENT_OF, problem, SYSTEM);
+                // idempotent in the tickets plugin: a run killed before storing its proposal links once only
+                tickets.link(ticketId, LinkType.INCIDENT_OF, problemId, SYSTEM);
                 job.notes().add("Linked as an incident of the crash group's problem ticket.");
             }
+            job.incidentOf(problemId, true);
             return;
         }
         LinkedHashSet<String> incidents = new LinkedHashSet<>(store.linkedTickets(link.groupId()));
@@ -272,7 +287,8 @@ public final class ResolutionSteps {
                 TicketPriority.HIGH, null, first.requesterId(), null, null, null, null, Set.of("crash-group"), null,
                 first.product(), first.appVersion(), null);
         Ticket created = tickets.createProblem(problem, List.copyOf(incidents), SYSTEM);
-        store.problemCreated(link.groupId(), created.id());
+        store.problemCreated(link.groupId(), created.id(), incidents);
+        job.incidentOf(created.id(), true);
         job.notes().add("Created problem ticket " + created.key() + " for the " + incidents.size()
                 + " tickets linked to this crash group.");
     }
@@ -329,9 +345,13 @@ public final class ResolutionSteps {
                 job.articles(), reply, confidence, explanation.isEmpty() ? "Nothing found for this ticket." : explanation,
                 job.unavailable());
         if (proposal.equals(previous)) {
+            if (job.incidentChanged() && job.incidentOf() != null) {
+                store.incidentOf(ticket.id(), job.incidentOf());
+            }
             return proposal;
         }
-        int revision = store.save(proposal, job.previousRevision(), clock.millis());
+        int revision = store.save(proposal, job.previousRevision(), clock.millis(),
+                job.incidentChanged() ? job.incidentOf() : null);
         if (revision < 0) {
             LOG.debug("Ticket {}: another run wrote a proposal meanwhile; this run's result is dropped", ticket.key());
             return store.proposal(ticket.id()).orElse(proposal);
@@ -341,9 +361,15 @@ public final class ResolutionSteps {
             audit.append(linkRecord(ticket, link, before == null ? null : before.groupId()));
         }
         audit.append(proposedRecord(ticket, proposal, revision));
-        store.audited(ticket.id(), revision);
+        // written with a later proposal (or within a second): the mark only spares a repair its audit query
+        store.auditedLater(ticket.id(), revision);
         LOG.debug("Ticket {}: proposal revision {} ({})", ticket.key(), revision, job.trigger());
         return proposal;
+    }
+
+    /** Writes the audited marks that no later proposal carried (the route calls it every second). */
+    public void flushAudited() {
+        store.flushAudited();
     }
 
     private static AuditRecord linkRecord(Ticket ticket, Link link, @Nullable String before) {
@@ -358,7 +384,7 @@ public final class ResolutionSteps {
                 revision == 1 ? null : "revision " + (revision - 1),
                 clip("revision " + revision + ", confidence " + String.format(Locale.ROOT, "%.2f", proposal.confidence())
                         + ", articles " + proposal.articles().stream().map(Article::articleId).collect(Collectors.joining(","))
-                        + (proposal.unavailable().isEmpty() ? "" : ", unavailable " + String.join(",", new java.util.TreeSet<>(proposal.unavailable())))
+                        + (proposal.unavailable().isEmpty() ? "" : ", unavailable " + String.join(",", new TreeSet<>(proposal.unavailable())))
                         + ": " + proposal.explanation(), AuditRecord.MAX_TEXT));
     }
 
@@ -401,7 +427,7 @@ public final class ResolutionSteps {
         } catch (IllegalStateException notLoaded) {
             return;
         }
-        Set<String> missing = new java.util.TreeSet<>(job.unavailable());
+        Set<String> missing = new TreeSet<>(job.unavailable());
         missing.add(WORKFLOW);
         Proposal waiting = previous != null
                 ? new Proposal(previous.ticketId(), previous.ticketKey(), previous.state(), "", previous.link(),

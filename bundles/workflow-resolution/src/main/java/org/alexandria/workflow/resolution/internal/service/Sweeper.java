@@ -33,6 +33,12 @@ public final class Sweeper {
     private final long overlapMs;
     private final Supplier<Set<String>> availableAnalyses;
     private final java.util.function.Predicate<String> queued;
+    /**
+     * Whether the last sweep found more changes within the overlap than a page holds: it then continued from the
+     * cursor, and so does the next sweep at once, until it has caught up, instead of reading a full page of the
+     * overlap only to drop it (under a sustained load every sweep would read two pages).
+     */
+    private volatile boolean behind;
 
     /**
      * A page of missed changes.
@@ -72,12 +78,17 @@ public final class Sweeper {
         TicketChanges page;
         if (stored == null) {
             page = tickets.changes(Instant.EPOCH, null, PAGE);
+        } else if (behind) {
+            // still catching up after an overlap that filled a page: continue from the cursor itself
+            page = tickets.changes(Instant.EPOCH, stored.position(), PAGE);
+            behind = page.tickets().size() == PAGE;
         } else {
             // start again a little behind: a transaction that committed late may carry an older change time
             page = tickets.changes(Instant.ofEpochMilli(Math.max(0, stored.lastChangeMs() - overlapMs)), null, PAGE);
             if (page.tickets().size() == PAGE) {
                 // the overlap alone fills a page: continue from the cursor itself
                 page = tickets.changes(Instant.EPOCH, stored.position(), PAGE);
+                behind = page.tickets().size() == PAGE;
             }
         }
         List<Ticket> changed = page.tickets();

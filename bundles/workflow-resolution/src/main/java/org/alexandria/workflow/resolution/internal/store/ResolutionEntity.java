@@ -50,6 +50,8 @@ public class ResolutionEntity {
     long createdMs;
     @Column(name = "updated_ms")
     long updatedMs;
+    @Column(name = "incident_of")
+    @Nullable String incidentOf;
     @Version
     @Column(name = "row_version")
     long rowVersion;

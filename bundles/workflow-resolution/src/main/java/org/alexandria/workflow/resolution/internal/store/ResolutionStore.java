@@ -6,13 +6,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
 import org.alexandria.workflow.resolution.internal.correlation.Candidate;
 import org.alexandria.workflow.resolution.internal.correlation.Signal;
 import org.alexandria.workflow.resolution.internal.model.Article;
@@ -36,6 +43,10 @@ public final class ResolutionStore {
     private static final TypeReference<List<Signal>> SIGNALS = new TypeReference<>() { };
 
     private final EntityManagerFactory emf;
+    /** Problem tickets of crash groups, once known: a group's problem ticket never changes once it is made. */
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    /** Audited revisions not written yet, by ticket: written with the next proposal or by {@link #flushAudited}. */
+    private final Map<String, Integer> auditedLater = new ConcurrentHashMap<>();
 
     /** @param emf the workflow's persistence unit */
     public ResolutionStore(EntityManagerFactory emf) {
@@ -57,8 +68,10 @@ public final class ResolutionStore {
      * @param revision        its revision
      * @param auditedRevision the last revision whose audit entries are written
      * @param updatedMs       when it was written
+     * @param incidentOf      the problem ticket the workflow made the ticket an incident of, if any
      */
-    public record Current(Proposal proposal, int revision, int auditedRevision, long updatedMs) {
+    public record Current(Proposal proposal, int revision, int auditedRevision, long updatedMs,
+            @Nullable String incidentOf) {
     }
 
     /**
@@ -67,7 +80,7 @@ public final class ResolutionStore {
      */
     public Optional<Current> current(String ticketId) {
         return Tx.read(emf, em -> Optional.ofNullable(em.find(ResolutionEntity.class, ticketId))
-                .map(r -> new Current(proposal(r), r.revision, r.auditedRevision, r.updatedMs)));
+                .map(r -> new Current(proposal(r), r.revision, r.auditedRevision, r.updatedMs, r.incidentOf)));
     }
 
     /**
@@ -102,25 +115,53 @@ public final class ResolutionStore {
      * @return the new revision, or -1 when another run got there first (this run's result is dropped)
      */
     public int save(Proposal proposal, int expected, long nowMs) {
-        return Tx.write(emf, em -> {
-            ResolutionEntity row = em.find(ResolutionEntity.class, proposal.ticketId());
-            if (row == null ? expected != 0 : row.revision != expected) {
-                return -1;
-            }
-            boolean fresh = row == null;
-            if (fresh) {
-                row = new ResolutionEntity();
-                row.ticketId = proposal.ticketId();
-                row.createdMs = nowMs;
-            }
-            write(row, proposal);
-            row.revision++;
-            row.updatedMs = nowMs;
-            if (fresh) {
-                em.persist(row);
-            }
-            return row.revision;
-        });
+        return save(proposal, expected, nowMs, null);
+    }
+
+    /**
+     * {@link #save(Proposal, int, long)}, also recording the problem ticket the run made the ticket an incident of.
+     *
+     * @param proposal   what the run produced
+     * @param expected   the revision the run started from, 0 for none
+     * @param nowMs      current time
+     * @param incidentOf the problem ticket the ticket is now an incident of, or null to keep what is recorded
+     * @return the new revision, or -1 when another run got there first (this run's result is dropped)
+     */
+    public int save(Proposal proposal, int expected, long nowMs, @Nullable String incidentOf) {
+        Map<String, Integer> audited = drainAudited();
+        try {
+            return Tx.write(emf, em -> {
+                writeAudited(em, audited);
+                return saveIn(em, proposal, expected, nowMs, incidentOf);
+            });
+        } catch (RuntimeException e) {
+            audited.forEach(this::auditedLater);
+            throw e;
+        }
+    }
+
+    private static int saveIn(EntityManager em, Proposal proposal, int expected, long nowMs,
+            @Nullable String incidentOf) {
+        ResolutionEntity row = em.find(ResolutionEntity.class, proposal.ticketId());
+        if (row == null ? expected != 0 : row.revision != expected) {
+            return -1;
+        }
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new ResolutionEntity();
+            row.ticketId = proposal.ticketId();
+            row.createdMs = nowMs;
+        }
+        write(row, proposal);
+        row.revision++;
+        row.updatedMs = nowMs;
+        if (incidentOf != null) {
+            row.incidentOf = incidentOf;
+        }
+        if (fresh) {
+            em.persist(row);
+        }
+        return row.revision;
     }
 
     /**
@@ -185,6 +226,55 @@ public final class ResolutionStore {
     }
 
     /**
+     * Records that a revision's audit entries are written, in the transaction of the next proposal saved on this
+     * node or the next {@link #flushAudited}, whichever comes first: one commit less per run. Until then the row
+     * looks unaudited; should the node die meanwhile, the run that repairs it finds the entries and writes none.
+     *
+     * @param ticketId a ticket
+     * @param revision the revision whose audit entries are written
+     */
+    public void auditedLater(String ticketId, int revision) {
+        auditedLater.merge(ticketId, revision, Math::max);
+    }
+
+    /** Writes the revisions recorded by {@link #auditedLater} that no proposal carried yet. */
+    public void flushAudited() {
+        if (auditedLater.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> audited = drainAudited();
+        try {
+            Tx.write(emf, em -> {
+                writeAudited(em, audited);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            audited.forEach(this::auditedLater);
+            throw e;
+        }
+    }
+
+    private Map<String, Integer> drainAudited() {
+        if (auditedLater.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> drained = new HashMap<>();
+        for (String ticketId : List.copyOf(auditedLater.keySet())) {
+            Integer revision = auditedLater.remove(ticketId);
+            if (revision != null) {
+                drained.put(ticketId, revision);
+            }
+        }
+        return drained;
+    }
+
+    private static void writeAudited(EntityManager em, Map<String, Integer> audited) {
+        audited.forEach((ticketId, revision) -> em.createQuery("UPDATE ResolutionEntity r SET r.auditedRevision = :v"
+                + " WHERE r.ticketId = :t AND r.auditedRevision < :v").setParameter("v", revision)
+                .setParameter("t", ticketId).executeUpdate());
+    }
+
+    /**
      * @param writtenBeforeMs only proposals written before this time (a run in progress audits its own)
      * @param limit           most ids
      * @return tickets whose latest proposal may lack its audit entries, oldest first
@@ -220,12 +310,12 @@ public final class ResolutionStore {
      * @param ticketIds tickets
      * @return when the workflow last wrote the proposal of each of them that has one
      */
-    public java.util.Map<String, Long> proposalTimes(java.util.Collection<String> ticketIds) {
+    public Map<String, Long> proposalTimes(Collection<String> ticketIds) {
         if (ticketIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return Tx.read(emf, em -> {
-            java.util.Map<String, Long> times = new java.util.HashMap<>();
+            Map<String, Long> times = new HashMap<>();
             em.createQuery("SELECT r.ticketId, r.updatedMs FROM ResolutionEntity r WHERE r.ticketId IN :ids", Object[].class)
                     .setParameter("ids", List.copyOf(ticketIds)).getResultList()
                     .forEach(row -> times.put((String) row[0], (Long) row[1]));
@@ -249,9 +339,9 @@ public final class ResolutionStore {
      * @param limit most rows
      * @return tickets whose last run missed an analysis, with the analyses it missed, oldest first
      */
-    public java.util.Map<String, Set<String>> waitingAnalyses(int limit) {
+    public Map<String, Set<String>> waitingAnalyses(int limit) {
         return Tx.read(emf, em -> {
-            java.util.Map<String, Set<String>> waiting = new java.util.LinkedHashMap<>();
+            Map<String, Set<String>> waiting = new LinkedHashMap<>();
             em.createQuery("SELECT r.ticketId, r.unavailable FROM ResolutionEntity r WHERE r.unavailable <> ''"
                     + " ORDER BY r.updatedMs", Object[].class).setMaxResults(limit).getResultList()
                     .forEach(row -> waiting.put((String) row[0], Set.of(((String) row[1]).split(","))));
@@ -277,8 +367,30 @@ public final class ResolutionStore {
      * @return its problem ticket, if one was made
      */
     public Optional<String> problemOf(String groupId) {
-        return Tx.read(emf, em -> Optional.ofNullable(em.find(ProblemEntity.class, groupId))
+        String known = problems.get(groupId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = Tx.read(emf, em -> Optional.ofNullable(em.find(ProblemEntity.class, groupId))
                 .map(p -> p.problemTicketId));
+        found.ifPresent(id -> problems.put(groupId, id));
+        return found;
+    }
+
+    /**
+     * Records that the workflow made a ticket an incident of a problem ticket, without a new revision.
+     *
+     * @param ticketId  a ticket with a proposal
+     * @param problemId the problem ticket
+     */
+    public void incidentOf(String ticketId, String problemId) {
+        Tx.write(emf, em -> {
+            ResolutionEntity row = em.find(ResolutionEntity.class, ticketId);
+            if (row != null) {
+                row.incidentOf = problemId;
+            }
+            return null;
+        });
     }
 
     /**
@@ -307,7 +419,7 @@ public final class ResolutionStore {
                 }
                 return false;
             });
-        } catch (javax.persistence.PersistenceException e) {
+        } catch (PersistenceException e) {
             if (Tx.lostRace(e)) {
                 return false;
             }
@@ -320,13 +432,27 @@ public final class ResolutionStore {
      * @param ticketId the problem ticket it created
      */
     public void problemCreated(String groupId, String ticketId) {
+        problemCreated(groupId, ticketId, List.of());
+    }
+
+    /**
+     * @param groupId   a crash group this caller claimed
+     * @param ticketId  the problem ticket it created
+     * @param incidents the tickets the problem ticket was created with as incidents
+     */
+    public void problemCreated(String groupId, String ticketId, Collection<String> incidents) {
         Tx.write(emf, em -> {
             ProblemEntity row = em.find(ProblemEntity.class, groupId);
             if (row != null) {
                 row.problemTicketId = ticketId;
             }
+            if (!incidents.isEmpty()) {
+                em.createQuery("UPDATE ResolutionEntity r SET r.incidentOf = :p WHERE r.ticketId IN :ids")
+                        .setParameter("p", ticketId).setParameter("ids", List.copyOf(incidents)).executeUpdate();
+            }
             return null;
         });
+        problems.put(groupId, ticketId);
     }
 
     // ---- sweep cursor

@@ -221,6 +221,25 @@ class ResolutionStepsTest {
     }
 
     @Test
+    void publicCommentsOfAChangedTicketAreReadAndAnUnchangedTicketHasNone() {
+        given("t1");
+        run("t1", false);
+        verify(tickets, never()).comments("t1");
+        Ticket commented = Fixtures.ticket("t2", "ALX-t2", "App crashes on start", "It crashes", TicketType.INCIDENT,
+                Fixtures.T0.plusSeconds(60));
+        when(tickets.get("t2")).thenReturn(Optional.of(commented));
+        when(tickets.comments("t2")).thenReturn(List.of(
+                new org.alexandria.api.ticket.Comment("c1", "t2", "customer-1", org.alexandria.api.ticket.AuthorType.CUSTOMER,
+                        org.alexandria.api.ticket.Visibility.PUBLIC, "Still broken after the update", Fixtures.T0, null),
+                new org.alexandria.api.ticket.Comment("c2", "t2", "agent", org.alexandria.api.ticket.AuthorType.AGENT,
+                        org.alexandria.api.ticket.Visibility.INTERNAL, "secret note", Fixtures.T0, null)));
+        run("t2", false);
+        org.mockito.ArgumentCaptor<String> query = org.mockito.ArgumentCaptor.forClass(String.class);
+        verify(kb, times(2)).suggest(query.capture(), eq(2));
+        assertThat(query.getValue()).contains("Still broken after the update").doesNotContain("secret note");
+    }
+
+    @Test
     void problemTicketsAreLeftAlone() {
         Ticket problem = Fixtures.ticket("p1", "ALX-p1", "Problem: NPE", "x", TicketType.PROBLEM, Fixtures.T0);
         when(tickets.get("p1")).thenReturn(Optional.of(problem));
@@ -244,6 +263,22 @@ class ResolutionStepsTest {
         run("t4", false);
         verify(tickets).link("t4", LinkType.INCIDENT_OF, "p1", ResolutionSteps.SYSTEM);
         verify(tickets, times(1)).createProblem(any(NewTicket.class), any(), any());
+        // the workflow's own rows say which tickets are incidents: neither a new ticket nor a re-run reads links
+        for (String id : List.of("t1", "t2", "t3", "t4")) {
+            run(id, true);
+        }
+        verify(tickets, never()).links(anyString());
+        verify(tickets, times(1)).link(anyString(), any(), anyString(), any());
+        // a ticket proposed before the workflow recorded incidents: its links are read once, then it is linked
+        given("t5");
+        store.save(new Proposal("t5", "ALX-t5", ResolutionState.PROPOSED, "old", null, List.of(), List.of(), null, 0,
+                "Nothing found for this ticket.", Set.of()), 0, 1_000);
+        rankings.put("t5", List.of(Fixtures.candidate("g1", 0.9)));
+        run("t5", false);
+        run("t5", true);
+        verify(tickets, times(1)).links("t5");
+        verify(tickets).link("t5", LinkType.INCIDENT_OF, "p1", ResolutionSteps.SYSTEM);
+        assertThat(store.current("t5").orElseThrow().incidentOf()).isEqualTo("p1");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +95,7 @@ class ResolutionStoreTest {
             assertThat(store.current("t1").orElseThrow().revision()).isEqualTo(2);
             assertThat(r.link().signals()).extracting(Signal::name).containsExactly("stack-trace");
             assertThat(r.candidates()).hasSize(2);
-            assertThat(store.proposalTimes(List.of("t1", "unknown"))).containsExactly(java.util.Map.entry("t1", 2_000L));
+            assertThat(store.proposalTimes(List.of("t1", "unknown"))).containsExactly(Map.entry("t1", 2_000L));
         }
 
         @Test
@@ -166,6 +167,55 @@ class ResolutionStoreTest {
             store.problemCreated("g1", "problem-1");
             assertThat(store.problemOf("g1")).contains("problem-1");
             assertThat(store.claimProblem("g1", 500_000, 60_000)).isFalse();
+        }
+
+        @Test
+        void theProblemTicketATicketIsAnIncidentOfIsRecordedInItsRow() {
+            store.save(proposal("t1", link("g1", LinkStatus.AUTO_LINKED, 0.9)), 0, 1_000);
+            store.save(proposal("t2", link("g1", LinkStatus.AUTO_LINKED, 0.9)), 0, 1_000);
+            store.save(proposal("t3", link("g1", LinkStatus.AUTO_LINKED, 0.9)), 0, 1_000);
+            assertThat(store.current("t1").orElseThrow().incidentOf()).isNull();
+
+            assertThat(store.claimProblem("g1", 1_000, 60_000)).isTrue();
+            store.problemCreated("g1", "p1", List.of("t1", "t2"));
+
+            assertThat(store.problemOf("g1")).contains("p1");
+            assertThat(store.current("t1").orElseThrow().incidentOf()).isEqualTo("p1");
+            assertThat(store.current("t2").orElseThrow().incidentOf()).isEqualTo("p1");
+            assertThat(store.current("t3").orElseThrow().incidentOf()).isNull();
+            // a new revision keeps it unless the run says otherwise
+            assertThat(store.save(proposal("t1", link("g1", LinkStatus.SUGGESTED, 0.5)), 1, 2_000)).isEqualTo(2);
+            assertThat(store.current("t1").orElseThrow().incidentOf()).isEqualTo("p1");
+            assertThat(store.save(proposal("t3", link("g1", LinkStatus.SUGGESTED, 0.5)), 1, 2_000, "p1")).isEqualTo(2);
+            assertThat(store.current("t3").orElseThrow().incidentOf()).isEqualTo("p1");
+            store.save(proposal("t4", link("g1", LinkStatus.AUTO_LINKED, 0.9)), 0, 1_000);
+            store.incidentOf("t4", "p1");
+            assertThat(store.current("t4").orElseThrow().incidentOf()).isEqualTo("p1");
+            // a store on another node reads the problem ticket from the table
+            assertThat(new ResolutionStore(db.entityManagerFactory("alexandria-workflow-resolution")).problemOf("g1"))
+                    .contains("p1");
+        }
+
+        @Test
+        void auditedMarksAreWrittenWithTheNextProposalOrWhenFlushed() {
+            store.save(proposal("t1", link("g1", LinkStatus.AUTO_LINKED, 0.9)), 0, 1_000);
+            store.save(proposal("t2", link("g1", LinkStatus.AUTO_LINKED, 0.9)), 0, 1_000);
+            store.auditedLater("t1", 1);
+            assertThat(store.unaudited(Long.MAX_VALUE, 10)).containsExactlyInAnyOrder("t1", "t2");
+
+            store.save(proposal("t3", link("g1", LinkStatus.AUTO_LINKED, 0.9)), 0, 2_000);
+            assertThat(store.unaudited(Long.MAX_VALUE, 10)).containsExactlyInAnyOrder("t2", "t3");
+            assertThat(store.current("t1").orElseThrow().auditedRevision()).isEqualTo(1);
+
+            store.auditedLater("t2", 1);
+            store.auditedLater("t3", 1);
+            store.flushAudited();
+            assertThat(store.unaudited(Long.MAX_VALUE, 10)).isEmpty();
+            // a mark never lowers what is written, and a lost save still carries the marks
+            store.auditedLater("t1", 0);
+            assertThat(store.save(proposal("t1", link("g1", LinkStatus.AUTO_LINKED, 0.9)), 0, 3_000)).isEqualTo(-1);
+            assertThat(store.current("t1").orElseThrow().auditedRevision()).isEqualTo(1);
+            store.flushAudited();
         }
 
         @Test
