@@ -6,7 +6,8 @@
 #
 # usage: tools/bench/wrk/run-resolution-latency.sh
 # environment: BASE_URL (http://localhost:8181), RATE (50), DURATION (60s), THREADS (2), CONNECTIONS (4),
-#              USER_PASS (agent:agent), GRACE (30: seconds to wait for the last proposals)
+#              USER_PASS (agent:agent), GRACE (30: seconds to wait for the last proposals),
+#              WARMUP (60s: the same load first, not measured, so that the JIT has compiled the hot paths; 0 for none)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 export BASE_URL=${BASE_URL:-http://localhost:8181}
@@ -19,6 +20,13 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 curl -s "$BASE_URL/api/v1/health" | grep -q '"id":"workflow-resolution"' \
   || { echo "the workflow plugin is not running at $BASE_URL" >&2; exit 1; }
+WARMUP=${WARMUP:-60s}
+if [ "$WARMUP" != 0 ]; then
+  echo "=== warm-up (not measured): $RATE tickets/s for $WARMUP ==="
+  RUN_ID="warmup-$RUN_ID" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$here/resolution-create.lua" \
+    "$BASE_URL" | grep -E '^(achieved_rps|non_2xx_3xx|errors_)' || true
+  sleep 15 # let the workflow finish the warm-up's tickets
+fi
 echo "=== POST /api/v1/tickets: $RATE tickets/s for $DURATION, run $RUN_ID ==="
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$here/resolution-create.lua" "$BASE_URL"
 echo "=== ticket created -> proposal stored ==="

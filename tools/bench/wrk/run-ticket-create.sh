@@ -7,7 +7,9 @@
 #
 # usage: tools/bench/wrk/run-ticket-create.sh [health|tickets|both]      (default both)
 # environment: BASE_URL (http://localhost:8181), RATE (200), DURATION (60s), THREADS (2), CONNECTIONS (8),
-#              USER_PASS (agent:agent, the demo agent of etc/users.properties)
+#              USER_PASS (agent:agent, the demo agent of etc/users.properties),
+#              WARMUP (60s: each measured run is preceded by the same load, not measured, so that the JIT has
+#              compiled the hot paths; 0 for none)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 what=${1:-both}
@@ -24,7 +26,14 @@ echo "target: $RATE requests/s for $DURATION, $THREADS threads, $CONNECTIONS con
 status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/api/v1/health" || true)
 [ "$status" = 200 ] || { echo "$BASE_URL/api/v1/health answers $status, not 200: is the distribution running?" >&2; exit 1; }
 
+WARMUP=${WARMUP:-60s}
 run() { # name script
+  if [ "$WARMUP" != 0 ]; then
+    echo
+    echo "=== warm-up (not measured): $1, $RATE requests/s for $WARMUP ==="
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$here/$2" "$BASE_URL" \
+      | grep -E '^(achieved_rps|non_2xx_3xx|errors_)' || true
+  fi
   echo
   echo "=== $1: $RATE requests/s for $DURATION ==="
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$here/$2" "$BASE_URL"

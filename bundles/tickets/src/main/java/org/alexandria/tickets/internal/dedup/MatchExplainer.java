@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.Fields;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
@@ -87,8 +88,13 @@ final class MatchExplainer {
 
     private List<String> sharedTerms(int docId) throws IOException {
         Set<String> shared = new LinkedHashSet<>();
+        // one decoding of the document's vectors for both fields (get(doc, field) decodes them all each time)
+        Fields vectors = termVectors.get(docId);
+        if (vectors == null) {
+            return List.of();
+        }
         for (String field : List.of(IndexFields.SUBJECT, IndexFields.BODY)) {
-            Terms vector = termVectors.get(docId, field);
+            Terms vector = vectors.terms(field);
             if (vector == null) {
                 continue;
             }
