@@ -79,6 +79,8 @@ public final class DuplicateIndex implements Closeable {
     private final SearcherManager searchers;
     /** Writes that have returned; a search must see at least those that returned before it started. */
     private final AtomicLong writes = new AtomicLong();
+    /** The index writer's sequence number of the latest write, for {@link #awaitSearchable}. */
+    private final AtomicLong lastSequence = new AtomicLong();
     /** Serialises refreshes; guards {@link #visible}. */
     private final Object refreshLock = new Object();
     /** How many writes the current searcher is known to contain. */
@@ -131,8 +133,9 @@ public final class DuplicateIndex implements Closeable {
      * @throws IOException on an index write failure
      */
     public void add(String ticketId, TicketText text) throws IOException {
-        writer.updateDocument(new Term(IndexFields.ID, ticketId),
+        long sequence = writer.updateDocument(new Term(IndexFields.ID, ticketId),
                 IndexFields.document(ticketId, text, extractor.extract(text.description())));
+        lastSequence.accumulateAndGet(sequence, Math::max);
         writes.incrementAndGet();
     }
 
@@ -154,7 +157,7 @@ public final class DuplicateIndex implements Closeable {
      * @throws IOException on an index write failure
      */
     public void remove(String ticketId) throws IOException {
-        writer.deleteDocuments(new Term(IndexFields.ID, ticketId));
+        lastSequence.accumulateAndGet(writer.deleteDocuments(new Term(IndexFields.ID, ticketId)), Math::max);
         writes.incrementAndGet();
     }
 
@@ -178,6 +181,23 @@ public final class DuplicateIndex implements Closeable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /**
+     * Waits until every write that returned so far is searchable: at once in the strict mode, at the refresher's
+     * next refresh otherwise (which a waiting caller brings forward to the refresh interval).
+     *
+     * @param timeout how long to wait at most
+     * @return whether they are searchable
+     * @throws IOException          on an index failure
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitSearchable(Duration timeout) throws IOException, InterruptedException {
+        if (refresher == null) {
+            refreshFor(writes.get());
+            return true;
+        }
+        return refresher.waitForGeneration(lastSequence.get(), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
     /**

@@ -427,13 +427,6 @@ public final class ResolutionStore {
         }
     }
 
-    /**
-     * @param groupId  a crash group this caller claimed
-     * @param ticketId the problem ticket it created
-     */
-    public void problemCreated(String groupId, String ticketId) {
-        problemCreated(groupId, ticketId, List.of());
-    }
 
     /**
      * @param groupId   a crash group this caller claimed

@@ -164,7 +164,7 @@ class ResolutionStoreTest {
             // a claim left unfinished by a dead node is taken over after the grace period, not before
             assertThat(store.claimProblem("g1", 30_000, 60_000)).isFalse();
             assertThat(store.claimProblem("g1", 70_000, 60_000)).isTrue();
-            store.problemCreated("g1", "problem-1");
+            store.problemCreated("g1", "problem-1", List.of());
             assertThat(store.problemOf("g1")).contains("problem-1");
             assertThat(store.claimProblem("g1", 500_000, 60_000)).isFalse();
         }
